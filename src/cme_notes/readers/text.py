@@ -1,0 +1,109 @@
+"""Plain text and Markdown reader.
+
+Text exports of Word tables put a right-hand column after a tab, so every
+tab-separated segment of a line becomes a block of its own with ``col`` set to
+the segment's position. Markdown structure (headings, bullets, bold, tables)
+is kept as block styles and table cells rather than treated as noise.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+
+from ..document import Block, Document
+from ..errors import ReadError
+
+# Word's text export writes bullets as U+F0B7 (Symbol font) or U+00B7; "o" is the second level.
+_BULLET = re.compile(r"^\s*(?:[\u2022\u00b7\uf0b7\uf0a7\u25aa\u25cf\u25e6\u2023\u2043*+\-\u2013]|o(?=\s))\s+")
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def decode(data: bytes) -> str:
+    """Bytes to text: BOMs first, then UTF-8, then Windows-1252 (what Word's exports use)."""
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise ReadError(f"not valid {encoding.upper()} text ({exc.reason})") from None
+    nul = data.count(b"\x00")
+    if nul and nul * 20 > len(data):
+        raise ReadError("binary data, not text (many NUL bytes): is this really a text file?")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    if text.count("\ufffd") * 20 > max(len(text), 1):
+        raise ReadError("binary data, not text: is this really a text file?")
+    return text
+
+
+def clean_line(line: str) -> str:
+    line = _CONTROL.sub("", line.replace("\u00a0", " ").replace("\ufeff", ""))
+    return line.strip()
+
+
+def read_text(text: str, *, markdown: bool = False) -> Document:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    blocks: list[Block] = []
+    table_no = -1
+    table_row = 0
+    in_table = False
+    for lineno, raw in enumerate(text.split("\n"), start=1):
+        if markdown and _MD_TABLE_ROW.match(raw):
+            if _MD_TABLE_RULE.match(raw):
+                continue
+            if not in_table:
+                table_no += 1
+                table_row = 0
+                in_table = True
+            blocks.extend(_md_table_row(raw, lineno, table_no, table_row))
+            table_row += 1
+            continue
+        in_table = False
+        blocks.extend(_line_blocks(raw, lineno, markdown))
+    return Document(blocks=blocks, format="md" if markdown else "txt")
+
+
+def _line_blocks(raw: str, lineno: int, markdown: bool) -> list[Block]:
+    out = []
+    for col, segment in enumerate(raw.split("\t")):
+        style = ""
+        text = segment
+        if markdown:
+            heading = _MD_HEADING.match(text)
+            if heading:
+                text, style = heading.group(2), "heading"
+        if _BULLET.match(text) and not style:
+            text, style = _BULLET.sub("", text, count=1), "bullet"
+        if markdown:
+            text, bold = _md_inline(text)
+            style = style or ("bold" if bold else "")
+        text = clean_line(text)
+        if text:
+            out.append(Block(text=text, col=col, line=lineno, para=lineno - 1, style=style))
+    return out
+
+
+def _md_inline(text: str) -> tuple[str, bool]:
+    stripped = text.strip()
+    whole_bold = bool(re.fullmatch(r"(\*\*|__)[^*_]+\1:?", stripped))
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_EMPHASIS.sub(r"\2", text)
+    return text, whole_bold
+
+
+def _md_table_row(raw: str, lineno: int, table: int, row: int) -> list[Block]:
+    cells = raw.strip().strip("|").split("|")
+    out = []
+    for col, cell in enumerate(cells):
+        text = clean_line(_md_inline(cell)[0])
+        # "<br>" is how Markdown tables put several lines in one cell
+        for para, part in enumerate(p for p in re.split(r"<br\s*/?>", text) if p.strip()):
+            out.append(Block(text=part.strip(), table=table, row=row, col=col, para=para, line=lineno))
+    return out
