@@ -1,0 +1,65 @@
+"""Running the parser over many inputs: finding files, and one result per input that never raises."""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+if TYPE_CHECKING:
+    from .models import Meeting
+
+INPUT_SUFFIXES = (".pdf", ".docx", ".txt", ".md")
+
+
+@dataclass(slots=True)
+class Result:
+    path: str
+    meeting: "Meeting | None" = None
+    error: str | None = None
+    """One line: why the input could not be parsed."""
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def find_inputs(paths: Iterable[str | Path], suffixes: tuple[str, ...] = INPUT_SUFFIXES) -> tuple[list[Path], list[Path]]:
+    """Files named directly, and files under folders (recursively) whose suffix we read.
+
+    Returns (inputs, skipped): files under folders with other suffixes are skipped;
+    files named directly are always kept, so that a wrong one gets an error.
+    """
+    inputs: list[Path] = []
+    skipped: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                (inputs if child.suffix.lower() in suffixes else skipped).append(child)
+        else:
+            inputs.append(path)
+    return inputs, skipped
+
+
+def parse_one(path: str | Path, *, password: str | None = None, max_bytes: int | None = None) -> Result:
+    """Parse one input; any failure becomes ``Result.error`` (a one-line message), never an exception."""
+    from . import parse, parse_text
+    from .errors import CmeNotesError
+
+    name = str(path)
+    try:
+        if name == "-":
+            return Result(name, parse_text(sys.stdin.read()))
+        return Result(name, parse(path, password=password, max_bytes=max_bytes))
+    except CmeNotesError as exc:
+        return Result(name, error=str(exc))
+    except RecursionError:
+        return Result(name, error=f"{name}: too deeply nested to read")
+    except Exception as exc:  # a bug of ours must not stop the other files
+        return Result(name, error=f"{name}: internal error ({type(exc).__name__}: {exc}); please report it")
+
+
+def parse_many(paths: Iterable[str | Path], **options) -> Iterator[Result]:
+    for path in paths:
+        yield parse_one(path, **options)

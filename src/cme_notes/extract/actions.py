@@ -1,0 +1,270 @@
+"""Actions: entries of an Actions column attached to the sentence they stand for, and "Action: JS" lines.
+
+An Actions-column entry sits beside a row of text, but the row may hold several
+sentences and the entry may be pushed down (or up) from the one it means. Each
+entry takes the most action-like sentence of its row ("Chris to circulate…",
+"Case examples to be drafted."), preferring one that names the owner and one at
+or below the entry; entries in one row take different sentences.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..models import Action
+from .dates import find_dates
+from .layout import ActionRow, Entry, Layout, Para
+from .owners import ALL, OwnerResolver, split_owners
+from .people import initials_of
+from .text import ends_sentence, sentences, squash
+
+_ACTION_LINE = re.compile(
+    r"(?:^|(?<=[\s(\[]))(?:\*\*|__)?actions?(?:\s+(?:by|for|on))?(?:\*\*|__)?\s*[:\-–]+\s*(?:\*\*|__)?\s*(?P<rest>.+?)[)\]]?\s*$",
+    re.IGNORECASE,
+)
+_SUBJECT_VERB = re.compile(
+    r"^(?P<who>(?:[\w'\u2019.\-]+[\s,/&]+){0,5}?)(?:to|will|shall|must|should|is to|are to|agreed to)\s+(?P<passive>be\s+\w+(?:ed|en|t)\b)?",
+    re.IGNORECASE,
+)
+_OWNER_LEAD = re.compile(r"^(?P<who>.+?)\s+(?:to|will|shall|is to|are to|agreed to)\s+\w", re.IGNORECASE)
+_DUE = re.compile(r"\b(?:by|before|for|due(?:\s+(?:by|on))?|no later than|deadline|until|on or before)\s*:?\s+(?:the\s+)?", re.I)
+_ALL_MENTION = re.compile(r"\b(?:all members|members|everyone|colleagues|all las|all to|can all|all (?:attendees|councillors|governors))\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    text: str
+    para: Para
+    order: int
+
+
+def extract_actions(
+    layout: Layout,
+    item_of: dict[int, str | None],
+    title_indices: set[int],
+    resolver: OwnerResolver,
+    meeting_date: dt.date | None,
+    warnings: list[str],
+) -> list[Action]:
+    paras = layout.paras
+    entries = list(layout.entries)
+    if layout.actions_column:
+        paras, lone = _lone_entries(paras, resolver)
+        entries.extend(lone)
+    found: list[tuple[float, Action]] = []
+    used: set[tuple[int, int]] = set()
+    for entry in sorted(entries, key=lambda e: (e.index, e.pos)):
+        owners_tokens = split_owners(entry.text)
+        cands = _candidates(entry, paras, item_of, title_indices)
+        best = _pick(entry, cands, owners_tokens, resolver, used)
+        item = item_of.get(entry.index)
+        if best is None:
+            description, order = _fallback(entry, paras, item_of), entry.index
+        else:
+            used.add((best.para.index, best.order))
+            description, order = best.text, best.para.index + best.order / 100
+        if not description:
+            continue
+        found.append((order, _action(item, description, entry.text, resolver, meeting_date, warnings)))
+    for para in paras:
+        action = _inline_action(para, paras, item_of, resolver, meeting_date, warnings)
+        if action is not None:
+            found.append((para.index, action))
+    for row in layout.action_rows:
+        found.append((row.index, _row_action(row, item_of, resolver, meeting_date, warnings)))
+    found.sort(key=lambda pair: pair[0])
+    return [a for _, a in found]
+
+
+def _lone_entries(paras: list[Para], resolver: OwnerResolver) -> tuple[list[Para], list[Entry]]:
+    """Lines holding nothing but owners ("MS / CO", "ALL"): a text export put the Actions cell on its own line."""
+    kept, entries = [], []
+    for para in paras:
+        if para.group and para.group[0] in ("line", "para", "pdfline") and resolver.is_owner_text(para.text):
+            entries.append(Entry(para.text, para.index, None, float(para.index)))
+        else:
+            kept.append(para)
+    return kept, entries
+
+
+def _candidates(entry: Entry, paras: list[Para], item_of: dict, titles: set[int]) -> list[Candidate]:
+    if entry.group is not None and entry.group[0] not in ("line", "para", "pdfline"):
+        pool = [p for p in paras if p.group == entry.group]
+    elif entry.group is not None:
+        pool = _line_with_continuation(entry, paras, item_of)
+    else:  # a lone entry: any text of its item before it
+        item = item_of.get(entry.index)
+        pool = [p for p in paras if p.index < entry.index and item_of.get(p.index) == item
+                and (p.group is None or p.group[0] in ("line", "para", "pdfline"))]
+    out = []
+    texts = [p for p in pool if p.index not in titles and p.style != "due"] or pool
+    for para in texts:
+        for order, sentence in enumerate(sentences(para.text)):
+            out.append(Candidate(sentence, para, order))
+    return out
+
+
+def _line_with_continuation(entry: Entry, paras: list[Para], item_of: dict) -> list[Para]:
+    """The line an entry stands on, joined with the following lines that finish its last sentence."""
+    position = next((i for i, p in enumerate(paras) if p.group == entry.group), None)
+    if position is None:
+        return []
+    para = paras[position]
+    text = para.text
+    nxt = position + 1
+    while not ends_sentence(text) and nxt < len(paras) and nxt <= position + 3:
+        follower = paras[nxt]
+        if item_of.get(follower.index) != item_of.get(para.index):
+            break
+        first = sentences(follower.text)[0] if follower.text else ""
+        text = f"{text} {first}"
+        if first != follower.text:
+            break
+        nxt += 1
+    return [Para(squash(text), para.index, para.group, para.pos, para.style)]
+
+
+def _pick(entry: Entry, cands: list[Candidate], owners: list[str], resolver: OwnerResolver, used: set) -> Candidate | None:
+    names = _mention_words(owners, resolver)
+    best, best_score = None, float("-inf")
+    for cand in cands:
+        if (cand.para.index, cand.order) in used:
+            continue
+        score = action_score(cand.text, names, ALL in {resolver.resolve(o).owner for o in owners})
+        if entry.group is not None and cand.para.pos >= entry.pos - 0.5:
+            score += 1  # at or below the entry: Word users push entries down to their text, rarely up
+        if score > best_score:
+            best, best_score = cand, score
+    return best
+
+
+def _mention_words(owners: list[str], resolver: OwnerResolver) -> set[str]:
+    words: set[str] = set()
+    for token in owners:
+        words.add(token.casefold())
+        name = resolver.resolve(token).owner
+        if name != ALL:
+            parts = name.split()
+            words.update(w.casefold() for w in parts if len(w) > 1)
+            words.add(initials_of(name).casefold())
+    return {w for w in words if w and w != ALL}
+
+
+def action_score(sentence: str, names: set[str], for_all: bool = False) -> float:
+    """How much a sentence reads like the action an owner entry stands for."""
+    score = 0.0
+    words = set(re.findall(r"[\w'\u2019]+", sentence.casefold()))
+    if names & words or (for_all and _ALL_MENTION.search(sentence)):
+        score += 3
+    m = _SUBJECT_VERB.match(re.sub(r"^[^:]{0,40}:\s*", "", sentence))
+    if m and len(m.group("who").split()) <= 5:
+        score += 2
+    elif re.search(r"\b(?:to|will)\s+be\s+\w+(?:ed|en)\b|\bwill\s+\w+", sentence, re.IGNORECASE):
+        score += 1
+    if _due_in(sentence):
+        score += 1
+    if re.match(r"^\(?\d{1,2}[.)]\s", sentence):
+        score -= 1  # a numbered point of a statement, not a task
+    if sentence.rstrip().endswith("?"):
+        score -= 1
+    return score
+
+
+def _due_in(text: str) -> bool:
+    return any(_date_after(text, m.end()) for m in _DUE.finditer(text))
+
+
+def _date_after(text: str, start: int):
+    for match in find_dates(text[start:start + 40]):
+        if match.start <= 10:
+            return match
+    return None
+
+
+def due_date(text: str, meeting_date: dt.date | None) -> dt.date | None:
+    """"by 28th March", "for 22nd May": the year from the meeting (the next year if before it)."""
+    for m in _DUE.finditer(text):
+        match = _date_after(text, m.end())
+        if match is not None:
+            return match.resolve(meeting_date)
+    return None
+
+
+def _fallback(entry: Entry, paras: list[Para], item_of: dict) -> str:
+    same = [p for p in paras if p.group == entry.group] if entry.group is not None else []
+    return squash(" ".join(p.text for p in same))
+
+
+def _action(item, description, owners_text, resolver, meeting_date, warnings) -> Action:
+    description = description.strip().rstrip(".;,").strip()
+    return Action(
+        item=item,
+        description=description,
+        owners=resolve_owners(owners_text, resolver, warnings),
+        owners_text=owners_text.strip() or None,
+        due=due_date(description, meeting_date),
+    )
+
+
+def resolve_owners(text: str, resolver: OwnerResolver, warnings: list[str]) -> list[str]:
+    owners: list[str] = []
+    for token in split_owners(text):
+        res = resolver.resolve(token)
+        if res.ambiguous:
+            warnings.append(f"owner {token!r} could be any of: {', '.join(res.ambiguous)}; kept as written")
+        if res.owner not in owners:
+            owners.append(res.owner)
+    return owners
+
+
+def _inline_action(para, paras, item_of, resolver, meeting_date, warnings) -> Action | None:
+    m = _ACTION_LINE.search(para.text)
+    if not m:
+        return None
+    prefix = para.text[: m.start()].rstrip()
+    if prefix and not prefix.endswith((".", "!", "?", "(", "[", ":", "-", "–")):
+        return None  # "the actions from…" inside a sentence is not an action line
+    rest = m.group("rest").strip().strip("*_ ").rstrip(".")
+    before = para.text[: m.start()].strip().rstrip("([").strip()
+    item = item_of.get(para.index)
+    if resolver.is_owner_text(rest) or re.fullmatch(r"[A-Z]{2,4}(?:\s*[/,&]\s*[A-Z]{2,4})*", rest):
+        description = before if len(before.split()) >= 3 else _previous_text(para, paras)
+        if not description:
+            return None
+        return _action(item, _last_sentences(description), rest, resolver, meeting_date, warnings)
+    lead = _OWNER_LEAD.match(rest)
+    owners_text = ""
+    if lead and _owner_like(lead.group("who"), resolver):
+        owners_text = lead.group("who")
+    return _action(item, rest, owners_text, resolver, meeting_date, warnings)
+
+
+def _owner_like(text: str, resolver: OwnerResolver) -> bool:
+    text = re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.IGNORECASE)
+    if resolver.is_owner_text(text):
+        return True
+    tokens = split_owners(text)
+    return bool(tokens) and len(text.split()) <= 6 and all(t[:1].isupper() for t in tokens)
+
+
+def _previous_text(para: Para, paras: list[Para]) -> str:
+    before = [p for p in paras if p.index < para.index]
+    return before[-1].text if before else ""
+
+
+def _last_sentences(text: str) -> str:
+    parts = sentences(text)
+    return parts[-1] if parts else text
+
+
+def _row_action(row: ActionRow, item_of, resolver, meeting_date, warnings) -> Action:
+    action = _action(row.item.strip().rstrip(".") if row.item else item_of.get(row.index), row.description,
+                     row.owners, resolver, meeting_date, warnings)
+    if row.due:
+        from .dates import first_date
+
+        due = first_date(row.due, meeting_date)
+        if due is not None:
+            action.due = due
+    return action

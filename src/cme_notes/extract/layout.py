@@ -1,0 +1,246 @@
+"""From blocks to what the rules read: paragraphs of text, Actions-column entries, action-log rows, people cells.
+
+This is where a table's columns get their meaning (from its header row, or
+from what the cells hold): a number column, text columns, an Actions column
+whose short entries belong to the text on the same row, an action log, or an
+attendance table. Body lines split by a tab or a wide gap are read the same
+way: the first segment is text, short later segments are column entries.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..document import Block, Document
+
+Group = tuple
+
+
+@dataclass(frozen=True, slots=True)
+class Para:
+    text: str
+    index: int
+    group: Group | None = None
+    """Blocks on the same table row or the same physical line share a group."""
+    pos: float = 0.0
+    """Vertical position within the group (page/top for PDF, paragraph number otherwise)."""
+    style: str = ""
+    number: str | None = None
+    """Item number given in a table's number column, for the row's first paragraph."""
+    first_in_row: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A short entry of an Actions column ("Chris", "MS / CO"), still to be attached to text."""
+
+    text: str
+    index: int
+    group: Group | None = None
+    pos: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class ActionRow:
+    """A row of an action log table: | Action | Owner | Due |."""
+
+    description: str
+    owners: str
+    due: str
+    item: str | None
+    index: int
+
+
+@dataclass(slots=True)
+class Layout:
+    paras: list[Para] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
+    action_rows: list[ActionRow] = field(default_factory=list)
+    people_cells: list[tuple[str, str, int]] = field(default_factory=list)
+    """(column header, cell text, index) from attendance tables."""
+    actions_column: bool = False
+    """Whether the minutes have an Actions column at all (so lone owner lines are entries)."""
+
+
+_NUMBER = re.compile(r"^(?:item\s+)?\d{1,3}(?:[./]\d{1,4})*[.):]?$", re.IGNORECASE)
+_H_ACTIONS = re.compile(r"^(?:actions?|action\s*by|action\s*owner|owners?|who|by\s*whom|lead|responsible|person\s*responsible)\s*:?$", re.I)
+_H_DESCRIPTION = re.compile(r"^(?:actions?|action\s*(?:required|point|agreed)|task|description|what)\s*:?$", re.I)
+_H_OWNER = re.compile(r"^(?:owners?|who|by\s*whom|lead|responsible|person\s*responsible|action\s*by|assigned\s*to)\s*:?$", re.I)
+_H_DUE = re.compile(r"^(?:due(?:\s*date)?|by\s*when|deadline|target(?:\s*date)?|when|date\s*due|by)\s*:?$", re.I)
+_H_NUMBER = re.compile(r"^(?:#|no\.?|item\s*no\.?|minute(?:\s*no\.?)?|ref\.?|number)\s*:?$", re.I)
+_H_ITEM = re.compile(r"^(?:items?|agenda\s*items?|minutes?|discussion|notes?|details?|subject|topic)\s*:?$", re.I)
+_H_PEOPLE = re.compile(
+    r"^(?:present|attendees|attending|in\s*attendance|also\s*(?:present|in\s*attendance)|apologies(?:\s*for\s*absence)?"
+    r"|absent|regrets|members(?:\s*present)?|governors|officers)\s*:?$",
+    re.I,
+)
+
+
+def build_layout(document: Document) -> Layout:
+    layout = Layout()
+    counter = _Counter()
+    blocks = document.blocks
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        if block.table is not None:
+            j = i
+            while j < len(blocks) and blocks[j].table == block.table:
+                j += 1
+            _read_table(blocks[i:j], layout, counter)
+            i = j
+            continue
+        j = i + 1
+        key = _line_key(block)
+        while key is not None and j < len(blocks) and blocks[j].table is None and _line_key(blocks[j]) == key:
+            j += 1
+        _read_line(blocks[i:j], layout, counter)
+        i = j
+    return layout
+
+
+class _Counter:
+    def __init__(self) -> None:
+        self.n = 0
+
+    def __call__(self) -> int:
+        self.n += 1
+        return self.n
+
+
+def _line_key(block: Block) -> Group | None:
+    """Blocks that sit on one physical line: same text line, or same page and top in a PDF."""
+    if block.line is not None:
+        return ("line", block.line)
+    if block.top is not None and block.col is not None:
+        return ("pdfline", block.page, round(block.top))
+    return None
+
+
+def _read_line(blocks: list[Block], layout: Layout, counter: _Counter) -> None:
+    texts = [b.text.strip() for b in blocks if b.text.strip()]
+    if not texts:
+        return
+    if any(_H_ACTIONS.match(t) for t in texts[1:]) or (len(texts) == 1 and _H_ACTIONS.match(texts[0])):
+        layout.actions_column = True  # "Item <tab> Actions" header of a table exported as text
+        return
+    first = blocks[0]
+    group = _line_key(first) or ("para", counter.n + 1)
+    index = counter()
+    main, side = texts[0], texts[1:]
+    # a long later segment is more text, not an Actions entry
+    extra = [s for s in side if len(s) > 40]
+    side = [s for s in side if len(s) <= 40]
+    if extra:
+        main = " ".join([main, *extra])
+    layout.paras.append(Para(main, index, group, _pos(first), first.style))
+    for text in side:
+        layout.entries.append(Entry(text, index, group, _pos(first)))
+
+
+def _pos(block: Block) -> float:
+    if block.top is not None:
+        return (block.page or 0) * 10000 + block.top
+    return float(block.para)
+
+
+def _read_table(blocks: list[Block], layout: Layout, counter: _Counter) -> None:
+    rows: dict[int, dict[int, list[Block]]] = defaultdict(lambda: defaultdict(list))
+    for b in blocks:
+        rows[b.row or 0][b.col or 0].append(b)
+    order = sorted(rows)
+    header_row, roles = _header(rows, order)
+    body_rows = [r for r in order if r != header_row]
+    if roles.get("people"):
+        for r in body_rows:
+            for col, cells in rows[r].items():
+                head = roles["people"].get(col)
+                if head:
+                    for b in cells:
+                        layout.people_cells.append((head, b.text, counter()))
+        return
+    if "description" in roles and "owner" in roles:
+        for r in body_rows:
+            cell = lambda c: " ".join(b.text for b in rows[r].get(c, [])) if c is not None else ""  # noqa: E731
+            description = cell(roles["description"])
+            if description:
+                layout.action_rows.append(
+                    ActionRow(description, cell(roles["owner"]), cell(roles.get("due")), cell(roles.get("item")) or None, counter())
+                )
+        return
+    if "actions" not in roles:
+        roles.update(_guess_columns(rows, body_rows))
+    if "actions" in roles:
+        layout.actions_column = True
+    text_cols = [c for c in sorted({c for r in body_rows for c in rows[r]}) if c not in roles.values()]
+    for r in body_rows:
+        number = None
+        if roles.get("number") is not None:
+            number = " ".join(b.text for b in rows[r].get(roles["number"], [])).strip() or None
+        first = True
+        for col in text_cols:
+            for b in rows[r].get(col, []):
+                layout.paras.append(
+                    Para(b.text, counter(), (b.table, r), _pos(b), b.style, number if first else None, first)
+                )
+                first = False
+        if first and number:  # a number with no text beside it
+            layout.paras.append(Para(number, counter(), (blocks[0].table, r), 0.0, "", None, True))
+        for b in rows[r].get(roles.get("actions"), []) if roles.get("actions") is not None else []:
+            layout.entries.append(Entry(b.text, counter.n, (b.table, r), _pos(b)))
+        for b in rows[r].get(roles.get("due"), []) if roles.get("due") is not None else []:
+            layout.paras.append(Para(f"Due: {b.text}", counter(), (b.table, r), _pos(b), "due"))
+
+
+def _header(rows, order) -> tuple[int | None, dict]:
+    """The header row (first row whose cells are all short labels) and what each column is for."""
+    for r in order[:2]:
+        cells = {c: " ".join(b.text for b in bs).strip() for c, bs in rows[r].items()}
+        labels = [t for t in cells.values() if t]
+        if not labels or any(len(t) > 40 for t in labels):
+            continue
+        roles: dict = {}
+        people = {c: t for c, t in cells.items() if _H_PEOPLE.match(t)}
+        if people and len(people) >= len(labels) / 2:
+            return r, {"people": people}
+        for c, t in cells.items():
+            if _H_NUMBER.match(t):
+                roles.setdefault("number", c)
+            elif _H_DUE.match(t):
+                roles.setdefault("due", c)
+            elif _H_OWNER.match(t):
+                roles.setdefault("owner", c)
+            elif _H_DESCRIPTION.match(t):
+                roles.setdefault("description", c)
+            elif _H_ITEM.match(t):
+                roles.setdefault("item", c)
+        if "owner" in roles and "description" not in roles:
+            roles["actions"] = roles.pop("owner")
+        elif "description" in roles and "owner" not in roles:
+            roles["actions"] = roles.pop("description")
+        if roles:
+            if "actions" in roles:
+                roles.pop("item", None)  # in an Item | Actions table the item column is text
+            return r, roles
+    return None, {}
+
+
+def _guess_columns(rows, body_rows) -> dict:
+    """Without a header: a column of numbers is the item number; a last column of short entries is Actions."""
+    roles: dict = {}
+    cols = sorted({c for r in body_rows for c in rows[r]})
+    if len(cols) < 2:
+        return roles
+    for c in cols:
+        cells = [" ".join(b.text for b in rows[r].get(c, [])).strip() for r in body_rows]
+        filled = [t for t in cells if t]
+        if filled and sum(bool(_NUMBER.match(t)) for t in filled) >= 0.6 * len(filled):
+            roles["number"] = c
+            break
+    last = cols[-1]
+    entries = [b.text for r in body_rows for b in rows[r].get(last, [])]
+    if entries and last != roles.get("number") and all(len(t) <= 30 for t in entries) and len(entries) < len(body_rows) * 3:
+        if sum(bool(re.fullmatch(r"[A-Z][\w.'\-]*(?:\s*[/,&+]\s*[A-Z][\w.'\-]*|\s+(?:and|&)\s+[A-Z][\w.'\-]*|\s[A-Z][\w.'\-]*)*", t)) for t in entries) >= 0.6 * len(entries):
+            roles["actions"] = last
+    return roles

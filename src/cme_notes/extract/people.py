@@ -1,0 +1,148 @@
+"""Attendee and apology lists: "Jane Smith (Kent), Bob Jones & Ann Lee (Surrey)".
+
+Each entry becomes a Person with the name apart from honorific, organisation,
+role and any initials the minutes give for them.
+"""
+from __future__ import annotations
+
+import re
+
+from ..models import Person
+from .text import split_top_level, squash, strip_punct
+
+HONORIFICS = {
+    "cllr": "Cllr", "councillor": "Cllr", "dr": "Dr", "mr": "Mr", "mrs": "Mrs", "ms": "Ms", "miss": "Miss",
+    "mx": "Mx", "prof": "Prof", "professor": "Prof", "rev": "Rev", "revd": "Rev", "sir": "Sir", "dame": "Dame",
+    "lord": "Lord", "lady": "Lady",
+}
+_HONORIFIC = re.compile(r"^(" + "|".join(sorted(HONORIFICS, key=len, reverse=True)) + r")\.?\s+", re.IGNORECASE)
+_ROLE = re.compile(
+    r"^(?:co-?|vice[- ]?|deputy |acting |interim )?(?:chair(?:man|person|woman)?(?: of governors)?|clerk(?: to [\w ]+)?"
+    r"|minutes?|minute[- ]?taker|note[- ]?taker|notes|secretary|treasurer|head ?teacher|principal|observer|guest"
+    r"|presenter|speaker|rfo|responsible financial officer|(?:parent |staff |co-opted |foundation |la |local authority )?governor"
+    r"|associate member|lead|convenor|facilitator|member of the public|officer|mayor)$",
+    re.IGNORECASE,
+)
+_LABEL = re.compile(
+    r"^\s*(?P<label>present|attendees|attending|attendance|members present|in attendance|also present|also in attendance"
+    r"|apologies for absence|apologies received|apologies|regrets|absent)\b\s*(?:were received)?\s*[:\-–]?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_APOLOGY_PROSE = re.compile(
+    r"\bapologies\b[^.:]*?\b(?:received|given|noted|sent|offered)\s+(?:from|by)\s*:?\s*(?P<rest>.+)$", re.IGNORECASE
+)
+_NAME_WORD = re.compile(r"^[A-Z][\w'\u2019\-]*\.?$|^[A-Z]\.?$|^(?:de|van|von|der|la|le|du|da|di|mc|o')$", re.UNICODE)
+_AND = re.compile(r"\s+(?:&|and|\+)\s+")
+
+
+def section_label(text: str) -> tuple[str, str] | None:
+    """("attendees" | "apologies", rest of the line) when the line opens a people list."""
+    prose = _APOLOGY_PROSE.search(text)
+    if prose and text.lower().lstrip().startswith("apolog"):
+        return "apologies", prose.group("rest")
+    m = _LABEL.match(text)
+    if not m:
+        return None
+    label = m.group("label").lower()
+    kind = "apologies" if label.startswith(("apolog", "regret", "absent")) else "attendees"
+    rest = m.group("rest")
+    if kind == "attendees" and rest and not re.match(r"^[:\-–]|\s", text[m.end("label"):]):
+        return None  # "Presentation..." or "Attendance figures" is prose, not a list
+    return kind, rest
+
+
+def parse_people(text: str) -> list[Person]:
+    """Every person in a list written in prose or with commas, "&" and brackets."""
+    text = squash(text).strip()
+    text = re.sub(r"^(?:from|were received from|received from)\s+", "", text, flags=re.IGNORECASE)
+    people: list[Person] = []
+    for chunk in split_top_level(text, ",;"):
+        people.extend(_parse_chunk(chunk))
+    return people
+
+
+def _parse_chunk(chunk: str) -> list[Person]:
+    chunk = strip_punct(chunk)
+    shared_bracket = None
+    m = re.search(r"\(([^()]*)\)\s*$", chunk)
+    names = [p for p in _split_and(chunk)]
+    if len(names) > 1 and m and not re.search(r"\(", chunk[: m.start()]):
+        # "Simon Smith & Jesse Reis (Kent)": the bracket belongs to every name
+        shared_bracket = m.group(1)
+        names = _split_and(chunk[: m.start()])
+    out = []
+    for name in names:
+        person = parse_person(name, shared_bracket)
+        if person is not None:
+            out.append(person)
+    return out
+
+
+def _split_and(text: str) -> list[str]:
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        depth += ch == "("
+        depth -= ch == ")"
+        if depth == 0:
+            m = _AND.match(text, i)
+            if m and i >= start:
+                parts.append(text[start:i])
+                start = m.end()
+    parts.append(text[start:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+def parse_person(text: str, bracket: str | None = None) -> Person | None:
+    """One person: "Cllr Jane Smith (Kent and Chair)", "J Marsh (JM - Chair)", "Tom Price – Clerk"."""
+    as_written = squash(text + (f" ({bracket})" if bracket else ""))
+    text = strip_punct(text)
+    m = re.search(r"\(([^()]*)\)?\s*$", text)
+    if m and bracket is None:
+        bracket = m.group(1)
+        text = text[: m.start()].strip()
+    role = None
+    dash = re.match(r"^(.*?)\s+[-–—,]\s+(.+)$", text)
+    if dash and _ROLE.match(dash.group(2).strip()):
+        text, role = dash.group(1), dash.group(2).strip()
+    honorific = None
+    h = _HONORIFIC.match(text)
+    if h:
+        honorific = HONORIFICS[h.group(1).lower()]
+        text = text[h.end():]
+    name = strip_punct(text)
+    if not is_name(name):
+        return None
+    organisation, bracket_role, initials = _split_bracket(bracket, name) if bracket else (None, None, None)
+    return Person(
+        name=name, organisation=organisation, role=role or bracket_role, honorific=honorific,
+        initials=initials, as_written=as_written,
+    )
+
+
+def is_name(text: str) -> bool:
+    words = text.split()
+    if not 1 <= len(words) <= 5 or len(text) > 60:
+        return False
+    return all(_NAME_WORD.match(w) for w in words) and any(len(w.strip(".")) > 1 for w in words)
+
+
+def _split_bracket(inner: str, name: str) -> tuple[str | None, str | None, str | None]:
+    """Organisation, role and initials from the text in brackets after a name."""
+    parts = [p.strip() for p in re.split(r"\s*(?:,|;|\s[-–—]\s|\band\b|/)\s*", inner) if p and p.strip()]
+    role = initials = None
+    rest = inner
+    for part in parts:
+        if role is None and _ROLE.match(part):
+            role = part
+        elif initials is None and part.isupper() and part.isalpha() and part == initials_of(name):
+            initials = part
+        else:
+            continue
+        rest = re.sub(rf"(?:\s*(?:,|;|[-–—]|/|\band\b)\s*)?\b{re.escape(part)}\b", "", rest, count=1)
+    organisation = strip_punct(re.sub(r"^\s*(?:[-–—/]|and\b)\s*|\s*(?:[-–—/]|\band)\s*$", "", rest)) or None
+    return organisation, role.capitalize() if role and role.islower() else role, initials
+
+
+def initials_of(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", name) if w]
+    return "".join(w[0].upper() for w in words if w[0].isalpha())

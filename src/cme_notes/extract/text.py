@@ -1,0 +1,54 @@
+"""Small text helpers shared by the extraction rules."""
+from __future__ import annotations
+
+import re
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u2019\u201d)]*\s+(?=[\"'\u2018\u201c(]?[A-Z0-9])")
+# abbreviations whose full stop does not end a sentence
+_NO_BREAK = re.compile(r"(?:\b(?:e\.g|i\.e|etc|cf|vs|approx|no|dr|mr|mrs|ms|cllr|st|inc|ltd|[A-Z])\.)$", re.IGNORECASE)
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def sentences(text: str) -> list[str]:
+    """Split prose into sentences without breaking at "e.g." or an initial like "J. Smith"."""
+    parts: list[str] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        head = text[start:m.start()].rstrip()
+        if _NO_BREAK.search(head) or re.fullmatch(r"\(?\w{1,3}[.)]", head.strip()):
+            continue  # "e.g. Kent", or the "2." that numbers a point
+        if head:
+            parts.append(head)
+        start = m.end()
+    tail = text[start:].strip()
+    if tail:
+        parts.append(tail)
+    return parts
+
+
+def ends_sentence(text: str) -> bool:
+    return text.rstrip().rstrip("\"'\u2019\u201d)").endswith((".", "!", "?", ":"))
+
+
+def split_top_level(text: str, separators: str = ",;") -> list[str]:
+    """Split at separators that are not inside brackets."""
+    parts, depth, current = [], 0, []
+    for ch in text:
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth = max(0, depth - 1)
+        if ch in separators and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    return [p.strip() for p in parts if p.strip()]
+
+
+def strip_punct(text: str) -> str:
+    return text.strip().strip(".,;:").strip()
