@@ -72,9 +72,28 @@ def extract_actions(
         if action is not None:
             found.append((para.index, action))
     for row in layout.action_rows:
-        found.append((row.index, _row_action(row, item_of, resolver, meeting_date, warnings)))
+        action = _row_action(row, item_of, resolver, meeting_date, warnings)
+        twin = next((a for _, a in found if same_action(a, action)), None)
+        if twin is None:
+            found.append((row.index, action))
+        elif twin.due is None:
+            twin.due = action.due  # a summary table often gives the date the text leaves out
     found.sort(key=lambda pair: pair[0])
     return [a for _, a in found]
+
+
+def same_action(a: Action, b: Action) -> bool:
+    """Whether two actions are one written twice (in the text and again in a summary table)."""
+    if a.item and b.item and a.item != b.item:
+        return False
+    if set(a.owners) != set(b.owners):
+        return False
+    wa, wb = _content_words(a.description), _content_words(b.description)
+    return bool(wa and wb) and len(wa & wb) >= 0.5 * min(len(wa), len(wb))
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]{3,}", text.casefold()) if w not in {"the", "and", "for", "with", "to"}}
 
 
 def _lone_entries(paras: list[Para], resolver: OwnerResolver) -> tuple[list[Para], list[Entry]]:

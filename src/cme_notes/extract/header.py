@@ -21,9 +21,7 @@ _MODE = re.compile(
     r"\b(?:via|by|on|over)\s+(?P<mode>(?:microsoft\s+)?teams|zoom|video\s*(?:conference|call|link)|telephone|phone|google meet|webex|skype)\b",
     re.IGNORECASE,
 )
-_PLACE = re.compile(
-    r"\b(?:held\s+)?(?:at|in)\s+(?:the\s+)?(?P<place>[A-Z][\w'\u2019&\-]*(?:\s+(?:[A-Z][\w'\u2019&\-]*|of|and|the|on|upon|&))*)"
-)
+_PLACE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?P<place>[A-Za-z][\w'\u2019&\- ]*?)\s*(?:[.,;(]|$)")
 _VENUE = re.compile(r"^\s*(?:venue|location|place|where)\s*[:\-–]\s*(?P<place>.+?)\s*\.?$", re.IGNORECASE)
 
 
@@ -40,17 +38,17 @@ def header_paras(paras: list[Para], stop_index: int | None, limit: int = 8) -> l
 
 
 def find_title(paras: list[Para]) -> str | None:
-    """The group's name: the header line that names a group or committee, without "Minutes of the"."""
-    best, best_rank = None, -1
+    """The group's name: the header line that names a group or committee, without "Minutes of the … held on"."""
+    best, best_rank = None, 0
     for para in paras:
-        for part in re.split(r"\s+[-–—|]\s+", para.text):
-            rank = 2 if _STRONG_GROUP.search(part) else 1 if _GROUP_WORDS.search(part) else 0
-            title = clean_title(part)
-            if rank > best_rank and title and len(title) <= 120:
-                best, best_rank = title, rank
+        parts = [clean_title(part) for part in re.split(r"\s+[-–—|]\s+", para.text)]
+        title = " — ".join(p for p in parts if p and not find_dates(p))
+        rank = 2 if _STRONG_GROUP.search(title) else 1 if _GROUP_WORDS.search(title) else 0
+        if rank > best_rank and len(title) <= 120:
+            best, best_rank = title, rank
         if best_rank == 2:
             break
-    return best if best_rank > 0 else None
+    return best
 
 
 def clean_title(text: str) -> str:

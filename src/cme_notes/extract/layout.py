@@ -166,7 +166,7 @@ def _read_table(blocks: list[Block], layout: Layout, counter: _Counter) -> None:
             description = cell(roles["description"])
             if description:
                 layout.action_rows.append(
-                    ActionRow(description, cell(roles["owner"]), cell(roles.get("due")), cell(roles.get("item")) or None, counter())
+                    ActionRow(description, cell(roles["owner"]), cell(roles.get("due")), cell(roles.get("item", roles.get("number"))) or None, counter())
                 )
         return
     if "actions" not in roles:

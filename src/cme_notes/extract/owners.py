@@ -106,7 +106,9 @@ def _last(key: str, person: Person) -> bool:
 
 
 def _role(key: str, person: Person) -> bool:
-    return bool(person.role) and fold(person.role) == key
+    """"Clerk" is the person whose role is "Clerk and RFO"."""
+    key = re.sub(r"^the ", "", key)
+    return bool(person.role) and key in {fold(r) for r in re.split(r"\s+and\s+|/|,", person.role)}
 
 
 def owner_matches(query: str, owners: list[str], owners_text: str | None = None, people: list[Person] = ()) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..models import Person
-from .text import split_top_level, squash, strip_punct
+from .text import sentences, split_top_level, squash, strip_punct
 
 HONORIFICS = {
     "cllr": "Cllr", "councillor": "Cllr", "dr": "Dr", "mr": "Mr", "mrs": "Mrs", "ms": "Ms", "miss": "Miss",
@@ -19,8 +19,10 @@ _HONORIFIC = re.compile(r"^(" + "|".join(sorted(HONORIFICS, key=len, reverse=Tru
 _ROLE = re.compile(
     r"^(?:co-?|vice[- ]?|deputy |acting |interim )?(?:chair(?:man|person|woman)?(?: of governors)?|clerk(?: to [\w ]+)?"
     r"|minutes?|minute[- ]?taker|note[- ]?taker|notes|secretary|treasurer|head ?teacher|principal|observer|guest"
-    r"|presenter|speaker|rfo|responsible financial officer|(?:parent |staff |co-opted |foundation |la |local authority )?governor"
-    r"|associate member|lead|convenor|facilitator|member of the public|officer|mayor)$",
+    r"|presenter|speaker|rfo|responsible financial officer|member of the public|mayor|bursar)$"
+    # job titles: "School Business Manager", "Safeguarding Link Governor", "CME Officer"
+    r"|^(?:[\w'&\-]+ ){0,3}(?:manager|officer|director|co-?ordinator|adviser|advisor|assistant|administrator|lead"
+    r"|governor|teacher|head|clerk|chair|secretary|treasurer|consultant|worker|practitioner|senco)$",
     re.IGNORECASE,
 )
 _LABEL = re.compile(
@@ -39,7 +41,7 @@ def section_label(text: str) -> tuple[str, str] | None:
     """("attendees" | "apologies", rest of the line) when the line opens a people list."""
     prose = _APOLOGY_PROSE.search(text)
     if prose and text.lower().lstrip().startswith("apolog"):
-        return "apologies", prose.group("rest")
+        return "apologies", sentences(prose.group("rest"))[0]
     m = _LABEL.match(text)
     if not m:
         return None
@@ -104,11 +106,11 @@ def parse_person(text: str, bracket: str | None = None) -> Person | None:
     dash = re.match(r"^(.*?)\s+[-–—,]\s+(.+)$", text)
     if dash and _ROLE.match(dash.group(2).strip()):
         text, role = dash.group(1), dash.group(2).strip()
-    honorific = None
-    h = _HONORIFIC.match(text)
-    if h:
-        honorific = HONORIFICS[h.group(1).lower()]
+    titles = []
+    while (h := _HONORIFIC.match(text)) is not None:  # "Cllr Mrs Ann Whitlock"
+        titles.append(HONORIFICS[h.group(1).lower()])
         text = text[h.end():]
+    honorific = " ".join(titles) or None
     name = strip_punct(text)
     if not is_name(name):
         return None
@@ -129,18 +131,19 @@ def is_name(text: str) -> bool:
 def _split_bracket(inner: str, name: str) -> tuple[str | None, str | None, str | None]:
     """Organisation, role and initials from the text in brackets after a name."""
     parts = [p.strip() for p in re.split(r"\s*(?:,|;|\s[-–—]\s|\band\b|/)\s*", inner) if p and p.strip()]
-    role = initials = None
+    roles: list[str] = []
+    initials = None
     rest = inner
     for part in parts:
-        if role is None and _ROLE.match(part):
-            role = part
+        if _ROLE.match(part):
+            roles.append(part.capitalize() if part.islower() else part)
         elif initials is None and part.isupper() and part.isalpha() and part == initials_of(name):
             initials = part
         else:
             continue
         rest = re.sub(rf"(?:\s*(?:,|;|[-–—]|/|\band\b)\s*)?\b{re.escape(part)}\b", "", rest, count=1)
     organisation = strip_punct(re.sub(r"^\s*(?:[-–—/]|and\b)\s*|\s*(?:[-–—/]|\band)\s*$", "", rest)) or None
-    return organisation, role.capitalize() if role and role.islower() else role, initials
+    return organisation, " and ".join(roles) or None, initials
 
 
 def initials_of(name: str) -> str:
