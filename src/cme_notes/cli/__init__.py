@@ -1,0 +1,32 @@
+"""The cme-notes command: a thin layer over the library, one module per command.
+
+Data goes to stdout, messages to stderr. Exit codes: 0 all good, 1 some input
+failed (the others are still processed and printed), 2 usage error.
+Only click is imported at start-up; everything else loads when a command runs.
+"""
+from __future__ import annotations
+
+import click
+
+from .. import __version__
+from .actions import actions
+from .common import CONTEXT
+from .parse import parse
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, "-V", "--version", prog_name="cme-notes")
+def main() -> None:
+    """Turn meeting minutes (PDF, DOCX, TXT, Markdown) into structured records.
+
+    \b
+    Examples:
+      cme-notes parse minutes.pdf                    # a table on the terminal
+      cme-notes parse minutes.docx --format json     # the record as JSON
+      cme-notes actions minutes/ --owner Chris       # what Chris owes, across meetings
+      cat notes.txt | cme-notes parse -              # read text from stdin
+    """
+
+
+main.add_command(parse)
+main.add_command(actions)

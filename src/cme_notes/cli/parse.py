@@ -1,0 +1,60 @@
+"""cme-notes parse: one record per file."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from .common import CONTEXT, console, default_format, emit, error, max_bytes, max_size_option, password_option
+
+
+@click.command(context_settings=CONTEXT)
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]),
+              help="Output format. [default: table on a terminal, else json]")
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of stdout (written whole or not at all).")
+@password_option
+@max_size_option
+def parse(files: tuple[str, ...], fmt: str | None, output: str | None, password: str | None, max_size: float) -> None:
+    """Parse minutes into a record: one JSON object for one file, an array for several.
+
+    FILE may be .pdf, .docx, .txt or .md; "-" reads plain text from stdin.
+    A file that fails is reported on stderr and the others are still printed (exit 1).
+
+    \b
+    Examples:
+      cme-notes parse minutes.pdf
+      cme-notes parse 2025-*.docx --format json -o records.json
+      for f in *.docx; do cme-notes parse "$f" --format json > "${f%.docx}.json"; done
+    """
+    from ..engine import parse_many
+
+    fmt = default_format(fmt, output)
+    meetings, failed = [], 0
+    for result in parse_many(files, password=password, max_bytes=max_bytes(max_size)):
+        if result.ok:
+            meetings.append(result.meeting)
+        else:
+            failed += 1
+            error(result.error)
+    if fmt == "json":
+        from ..writers.records import meetings_json
+
+        emit(meetings_json(meetings, single=len(files) == 1), output)
+    elif meetings:
+        from ..writers.table import meeting_view
+
+        if output in (None, "-"):
+            out = console()
+            for meeting in meetings:
+                out.print(meeting_view(meeting))
+        else:
+            import io
+
+            from rich.console import Console
+
+            record = Console(record=True, width=120, file=io.StringIO())
+            for meeting in meetings:
+                record.print(meeting_view(meeting))
+            emit(record.export_text(), output)
+    sys.exit(1 if failed else 0)
