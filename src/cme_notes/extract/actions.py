@@ -17,7 +17,7 @@ from .dates import find_dates
 from .layout import ActionRow, Entry, Layout, Para
 from .owners import ALL, OwnerResolver, split_owners
 from .people import initials_of
-from .text import ends_sentence, sentences, squash
+from .text import ends_sentence, sentences, split_top_level, squash
 
 _ACTION_LINE = re.compile(
     r"(?:^|(?<=[\s(\[]))(?:\*\*|__)?actions?(?:\s+(?:by|for|on))?(?:\*\*|__)?\s*[:\-–]+\s*(?:\*\*|__)?\s*(?P<rest>.+?)[)\]]?\s*$",
@@ -63,7 +63,8 @@ def extract_actions(
             description, order = _fallback(entry, paras, item_of), entry.index
         else:
             used.add((best.para.index, best.order))
-            description, order = best.text, best.para.index + best.order / 100
+            description = owners_clauses(best.text, owners_tokens, resolver)
+            order = best.para.index + best.order / 100
         if not description:
             continue
         found.append((order, _action(item, description, entry.text, resolver, meeting_date, warnings)))
@@ -156,6 +157,29 @@ def _pick(entry: Entry, cands: list[Candidate], owners: list[str], resolver: Own
         if score > best_score:
             best, best_score = cand, score
     return best
+
+
+def owners_clauses(sentence: str, owners: list[str], resolver: OwnerResolver) -> str:
+    """The clauses of a sentence that speak of the owners.
+
+    "Owen shared the template; members to respond by 28th March" is, for ALL,
+    "members to respond by 28th March"; for "Chris / all" both clauses of
+    "Chris to circulate; members to respond" are kept.
+    """
+    clauses = split_top_level(sentence, ";")
+    if len(clauses) < 2:
+        return sentence
+    chosen: list[int] = []
+    for token in owners:
+        names = _mention_words([token], resolver)
+        for_all = resolver.resolve(token).owner == ALL
+        scores = [action_score(c, names, for_all) for c in clauses]
+        best = max(range(len(clauses)), key=lambda i: scores[i])
+        if scores[best] >= 3:
+            chosen.append(best)
+    if not chosen:
+        return sentence
+    return "; ".join(clauses[min(chosen): max(chosen) + 1])
 
 
 def _mention_words(owners: list[str], resolver: OwnerResolver) -> set[str]:

@@ -153,12 +153,10 @@ def _read_table(blocks: list[Block], layout: Layout, counter: _Counter) -> None:
     header_row, roles = _header(rows, order)
     body_rows = [r for r in order if r != header_row]
     if roles.get("people"):
-        for r in body_rows:
-            for col, cells in rows[r].items():
-                head = roles["people"].get(col)
-                if head:
-                    for b in cells:
-                        layout.people_cells.append((head, b.text, counter()))
+        for col, head in sorted(roles["people"].items()):  # column by column: Present before Apologies
+            for r in body_rows:
+                for b in rows[r].get(col, []):
+                    layout.people_cells.append((head, b.text, counter()))
         return
     if "description" in roles and "owner" in roles:
         for r in body_rows:

@@ -38,7 +38,9 @@ def decode(data: bytes) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
-    if text.count("\ufffd") * 20 > max(len(text), 1):
+    sample = text[:100_000]
+    odd = sample.count("\ufffd") + len(_CONTROL.findall(sample))
+    if odd * 20 > max(len(sample), 1):
         raise ReadError("binary data, not text: is this really a text file?")
     return text
 
@@ -72,9 +74,14 @@ def read_text(text: str, *, markdown: bool = False) -> Document:
 
 def _line_blocks(raw: str, lineno: int, markdown: bool) -> list[Block]:
     out = []
+    bullet_next = False
     for col, segment in enumerate(raw.split("\t")):
-        style = ""
+        style = "bullet" if bullet_next else ""
+        bullet_next = False
         text = segment
+        if _BULLET.match(text + " ") and not _BULLET.sub("", text + " ", count=1).strip():
+            bullet_next = True  # Word's text export writes "·<tab>text": the glyph is not a column
+            continue
         if markdown:
             heading = _MD_HEADING.match(text)
             if heading:
