@@ -60,3 +60,12 @@ def test_labels_that_open_a_list():
     )
     assert section_label("Regrets: Sam Lowe") == ("apologies", "Sam Lowe")
     assert section_label("Presentation of the budget") is None
+
+
+def test_an_organisation_after_a_dash():
+    assert people("Jane Smith – Kent, Tom Price - Clerk") == [("Jane Smith", "Kent", None), ("Tom Price", None, "Clerk")]
+
+
+def test_none_is_nobody():
+    assert people("None") == []
+    assert people("N/A.") == []

@@ -117,3 +117,36 @@ def test_warnings_say_what_could_not_be_decided():
     record = parse_text("Some notes without a date.\nACTION: JS to call back.")
     assert any("no meeting date" in w for w in record.warnings)
     assert any("no list of people" in w for w in record.warnings)
+
+
+def test_a_present_list_wrapped_over_lines():
+    record = parse_text(
+        "Minutes of the Vale Group 3 June 2025\n"
+        "Present: Ann Lee (Kent), Jon Hart, Pauline\nMartin Ellis (Hants), Bryn\nRoberts (Southampton), Chris Owen.\n"
+        "Apologies: None\n1. Welcome\nNotes agreed.\n"
+    )
+    assert [p.name for p in record.attendees] == ["Ann Lee", "Jon Hart", "Pauline Martin Ellis", "Bryn Roberts", "Chris Owen"]
+    assert record.apologies == []
+    assert [i.title for i in record.items] == ["Welcome"]
+
+
+def test_a_name_organisation_role_table_under_present(tmp_path):
+    import docx
+
+    import cme_notes
+
+    d = docx.Document()
+    d.add_paragraph("Minutes of the Eastfield Schools Forum, 4 March 2025")
+    d.add_paragraph("Present:")
+    table = d.add_table(rows=3, cols=3)
+    for r, row in enumerate([("Name", "Organisation", "Role"), ("Amy Lowe", "Eastfield Academy", "Chair"), ("Ben Ray", "Westgate School", "")]):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    d.add_paragraph("Apologies: Cara Dunn (Northgate)")
+    path = tmp_path / "forum.docx"
+    d.save(path)
+    record = cme_notes.parse(path)
+    assert [(p.name, p.organisation, p.role) for p in record.attendees] == [
+        ("Amy Lowe", "Eastfield Academy", "Chair"), ("Ben Ray", "Westgate School", None),
+    ]
+    assert [p.name for p in record.apologies] == ["Cara Dunn"]

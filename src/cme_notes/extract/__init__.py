@@ -6,6 +6,8 @@ resolved against the attendees, due dates take the meeting's year).
 """
 from __future__ import annotations
 
+import re
+
 from ..document import Document
 from ..models import Meeting, Person
 from .actions import extract_actions
@@ -78,8 +80,13 @@ def find_people(layout: Layout) -> tuple[list[Person], list[Person], int | None,
         kind, rest = label
         target = attendees if kind == "attendees" else apologies
         used.add(paras[i].index)
-        people = parse_people(rest) if rest.strip() else []
         j = i + 1
+        # a list wrapped onto following lines (text exports, hard-wrapped email)
+        while rest.strip() and not rest.rstrip().endswith(".") and j < len(paras) and _continues_list(paras[j].text):
+            rest = f"{rest} {paras[j].text}"
+            used.add(paras[j].index)
+            j += 1
+        people = parse_people(rest) if rest.strip() else []
         if not people or rest.rstrip().endswith(","):
             # one name per line under the label, until something that is not a name
             while j < len(paras) and section_label(paras[j].text) is None and _person_line(paras[j].text):
@@ -94,6 +101,19 @@ def find_people(layout: Layout) -> tuple[list[Person], list[Person], int | None,
         target = apologies if kind and kind[0] == "apologies" else attendees
         target.extend(parse_people(text))
     return _dedupe(attendees), _dedupe(apologies), end, used
+
+
+def _continues_list(text: str) -> bool:
+    """A line that carries on a comma-separated list of people: most of its pieces are names."""
+    if section_label(text) is not None or find_items_like(text):
+        return False
+    pieces = [p for p in re.split(r",\s*", text) if p.strip()]
+    people = parse_people(text)
+    return bool(people) and "," in text and len(people) >= 0.5 * len(pieces)
+
+
+def find_items_like(text: str) -> bool:
+    return bool(re.match(r"^\s*(?:\d{1,3}[.)]|item\b|aob\b)", text, re.IGNORECASE))
 
 
 def _person_line(text: str) -> bool:

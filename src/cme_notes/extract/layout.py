@@ -77,6 +77,11 @@ _H_PEOPLE = re.compile(
 )
 
 
+_H_NAME = re.compile(r"^(?:full\s*)?(?:names?|attendees?|members?|representatives?|who attended)\s*:?$", re.I)
+_H_ORG = re.compile(r"^(?:organi[sz]ations?|org|authority|local authority|la|council|representing|service|school|agency)\s*:?$", re.I)
+_H_ROLE = re.compile(r"^(?:role|title|position|job title|designation)\s*:?$", re.I)
+
+
 def build_layout(document: Document) -> Layout:
     layout = Layout()
     counter = _Counter()
@@ -158,6 +163,16 @@ def _read_table(blocks: list[Block], layout: Layout, counter: _Counter) -> None:
                 for b in rows[r].get(col, []):
                     layout.people_cells.append((head, b.text, counter()))
         return
+    if roles.get("names") is not None:
+        # a Name | Organisation | Role table: one "Name (Organisation, Role)" line per row,
+        # read like a one-name-per-line list under the label before it
+        for r in body_rows:
+            cell = {k: " ".join(b.text for b in rows[r].get(roles.get(k), [])).strip() for k in ("names", "org", "role")}
+            if cell["names"]:
+                extra = ", ".join(x for x in (cell["org"], cell["role"]) if x)
+                text = f"{cell['names']} ({extra})" if extra else cell["names"]
+                layout.paras.append(Para(text, counter(), (blocks[0].table, r)))
+        return
     if "description" in roles and "owner" in roles:
         for r in body_rows:
             cell = lambda c: " ".join(b.text for b in rows[r].get(c, [])) if c is not None else ""  # noqa: E731
@@ -202,6 +217,15 @@ def _header(rows, order) -> tuple[int | None, dict]:
         people = {c: t for c, t in cells.items() if _H_PEOPLE.match(t)}
         if people and len(people) >= len(labels) / 2:
             return r, {"people": people}
+        names = [c for c, t in cells.items() if _H_NAME.match(t)]
+        if names and any(_H_ORG.match(t) or _H_ROLE.match(t) for t in cells.values()):
+            found = {"names": names[0]}
+            for c, t in cells.items():
+                if _H_ORG.match(t):
+                    found.setdefault("org", c)
+                elif _H_ROLE.match(t):
+                    found.setdefault("role", c)
+            return r, found
         for c, t in cells.items():
             if _H_NUMBER.match(t):
                 roles.setdefault("number", c)

@@ -103,9 +103,12 @@ def parse_person(text: str, bracket: str | None = None) -> Person | None:
         bracket = m.group(1)
         text = text[: m.start()].strip()
     role = None
-    dash = re.match(r"^(.*?)\s+[-–—,]\s+(.+)$", text)
+    dash = re.match(r"^(.*?)\s+[-–—]\s+(.+)$", text) or re.match(r"^(.*?),\s+(.+)$", text)
     if dash and _ROLE.match(dash.group(2).strip()):
         text, role = dash.group(1), dash.group(2).strip()
+    elif dash and bracket is None and re.match(r"^[A-Z][\w.&' ]{1,40}$", dash.group(2).strip()) \
+            and is_name(strip_punct(_HONORIFIC.sub("", dash.group(1)))):
+        text, bracket = dash.group(1), dash.group(2).strip()  # "Jane Smith – Kent": the organisation after a dash
     titles = []
     while (h := _HONORIFIC.match(text)) is not None:  # "Cllr Mrs Ann Whitlock"
         titles.append(HONORIFICS[h.group(1).lower()])
@@ -121,7 +124,12 @@ def parse_person(text: str, bracket: str | None = None) -> Person | None:
     )
 
 
+_NOT_NAMES = {"none", "nil", "n/a", "na", "no apologies", "tbc", "all", "everyone", "none received", "apologies", "present"}
+
+
 def is_name(text: str) -> bool:
+    if text.casefold().strip(" .") in _NOT_NAMES:
+        return False
     words = text.split()
     if not 1 <= len(words) <= 5 or len(text) > 60:
         return False
