@@ -111,7 +111,7 @@ def test_actions_across_a_folder_for_one_owner_by_first_name_or_initials():
     by_initials = json.loads(run("actions", str(SAMPLES), "--owner", "OP", "--format", "json").stdout)
     assert by_name == by_initials
     assert by_name and all("Owen Price" in row["owners"] for row in by_name)
-    assert {row["meeting_date"] for row in by_name} == {"2024-03-14", "2024-06-13"}
+    assert {"2024-03-14", "2024-06-13"} <= {row["meeting_date"] for row in by_name}
     assert by_name == sorted(by_name, key=lambda r: r["meeting_date"])
 
 
