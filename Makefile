@@ -24,7 +24,7 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/cme-notes parse samples/northvale-cme-2024-03-14.pdf --format table
-	$(BIN)/cme-notes actions samples --owner Owen --format table
+	$(BIN)/cme-notes actions samples/*.docx --owner Owen --format table
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

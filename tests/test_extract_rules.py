@@ -150,3 +150,14 @@ def test_a_name_organisation_role_table_under_present(tmp_path):
         ("Amy Lowe", "Eastfield Academy", "Chair"), ("Ben Ray", "Westgate School", None),
     ]
     assert [p.name for p in record.apologies] == ["Cara Dunn"]
+
+
+def test_a_date_in_the_actions_cell_is_the_due_date():
+    record = parse_text(
+        "Notes of the Vale Group 12 March 2025\nPresent: Chris Owen, Mike Stoneman\n"
+        "Item\tActions\n1. Welcome\t\nChris will share the dashboard with the network.\tChris – by 28th March\n",
+    )
+    (action,) = record.actions
+    assert action.owners == ["Chris Owen"]
+    assert action.due == dt.date(2025, 3, 28)
+    assert action.owners_text == "Chris – by 28th March"

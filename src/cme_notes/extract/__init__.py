@@ -14,7 +14,7 @@ from .actions import extract_actions
 from .decisions import find_decisions
 from .header import find_meeting_date, find_place, find_title, header_paras
 from .items import find_items, item_of, to_items
-from .layout import Layout, Para, build_layout
+from .layout import Layout, build_layout
 from .meetings import find_future_meetings
 from .owners import OwnerResolver
 from .people import is_name, parse_people, parse_person, section_label
@@ -138,6 +138,3 @@ def _dedupe(people: list[Person]) -> list[Person]:
 def _unique(items: list[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
-
-# re-exported for tests that build paragraphs by hand
-Para = Para

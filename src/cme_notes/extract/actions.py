@@ -241,13 +241,24 @@ def _fallback(entry: Entry, paras: list[Para], item_of: dict) -> str:
 
 def _action(item, description, owners_text, resolver, meeting_date, warnings) -> Action:
     description = description.strip().rstrip(".;,").strip()
+    who, when = split_entry_date(owners_text, meeting_date)
     return Action(
         item=item,
         description=description,
-        owners=resolve_owners(owners_text, resolver, warnings),
+        owners=resolve_owners(who, resolver, warnings),
         owners_text=owners_text.strip() or None,
-        due=due_date(description, meeting_date),
+        due=due_date(description, meeting_date) or when,
     )
+
+
+def split_entry_date(entry: str, meeting_date: dt.date | None) -> tuple[str, dt.date | None]:
+    """"Chris – by 28th March" in an Actions cell: the owners, and the date written beside them."""
+    dates = find_dates(entry)
+    if not dates:
+        return entry, None
+    who = entry[: dates[0].start]
+    who = re.sub(r"[\s,;:\-–(]*(?:by|due|before|for|deadline)?[\s:]*$", "", who, flags=re.IGNORECASE)
+    return who, dates[0].resolve(meeting_date)
 
 
 def resolve_owners(text: str, resolver: OwnerResolver, warnings: list[str]) -> list[str]:
