@@ -161,3 +161,21 @@ def test_a_date_in_the_actions_cell_is_the_due_date():
     assert action.owners == ["Chris Owen"]
     assert action.due == dt.date(2025, 3, 28)
     assert action.owners_text == "Chris – by 28th March"
+
+
+def test_bullets_under_an_action_items_heading_are_actions():
+    record = parse_text(
+        "# Platform Steering Committee\n\n**Date:** 2025-02-04\n**Attendees:** Ana Souza, Ben Ito, Carla Diaz\n\n"
+        "### 1. Governance\n- Agreed: move to a monthly cadence.\n- Action items:\n"
+        "  - [ ] Carla to draft the charter update (due 2025-02-20)\n  - [ ] Ana to email the mailing list\n",
+        markdown=True,
+    )
+    assert [(a.item, a.owners, a.due) for a in record.actions] == [
+        ("1", ["Carla Diaz"], dt.date(2025, 2, 20)), ("1", ["Ana Souza"], None),
+    ]
+    assert [d.text for d in record.decisions] == ["Move to a monthly cadence"]
+
+
+def test_an_online_meeting_says_so_in_place():
+    record = parse_text("ACME Trust – Board of Trustees\nMinutes of the meeting held on 14 October 2024 at 6.30pm, Online (Zoom)\n")
+    assert (record.title, record.place) == ("ACME Trust — Board of Trustees", "Online (Zoom)")

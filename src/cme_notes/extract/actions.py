@@ -68,8 +68,12 @@ def extract_actions(
         if not description:
             continue
         found.append((order, _action(item, description, entry.text, resolver, meeting_date, warnings)))
+    listed = _listed(paras)
     for para in paras:
-        action = _inline_action(para, paras, item_of, resolver, meeting_date, warnings)
+        if para.index in listed:
+            action = _listed_action(para, item_of, resolver, meeting_date, warnings)
+        else:
+            action = _inline_action(para, paras, item_of, resolver, meeting_date, warnings)
         if action is not None:
             found.append((para.index, action))
     for row in layout.action_rows:
@@ -292,6 +296,34 @@ def _inline_action(para, paras, item_of, resolver, meeting_date, warnings) -> Ac
     if lead and _owner_like(lead.group("who"), resolver):
         owners_text = lead.group("who")
     return _action(item, rest, owners_text, resolver, meeting_date, warnings)
+
+
+_ACTION_LIST = re.compile(
+    r"^(?:action items|actions?|action points|actions agreed|agreed actions|actions arising|next steps|to do)\s*:?$", re.I
+)
+
+
+def _listed(paras: list[Para]) -> set[int]:
+    """Bullets under an "Actions:" / "Action items" heading: each one is an action."""
+    found: set[int] = set()
+    under = False
+    for para in paras:
+        if _ACTION_LIST.match(para.text.strip()):
+            under = True
+        elif under and para.style in ("bullet", "numbered"):
+            found.add(para.index)
+        else:
+            under = False
+    return found
+
+
+def _listed_action(para, item_of, resolver, meeting_date, warnings) -> Action | None:
+    text = re.sub(r"^\[[ xX]\]\s+", "", para.text.strip())
+    if not text:
+        return None
+    lead = _OWNER_LEAD.match(text)
+    owners_text = lead.group("who") if lead and _owner_like(lead.group("who"), resolver) else ""
+    return _action(item_of.get(para.index), text, owners_text, resolver, meeting_date, warnings)
 
 
 def _owner_like(text: str, resolver: OwnerResolver) -> bool:

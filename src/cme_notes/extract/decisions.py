@@ -9,7 +9,7 @@ from .text import sentences
 
 _DECISION = re.compile(
     r"^(?:it was\s+)?(?:agreed|resolved|decided|decision|approved|unanimously resolved)\b"
-    r"|\b(?:were|was|is)\s+(?:agreed|approved|adopted|ratified)\s+(?:as|that|to|by)\b"
+    r"|\b(?:were|was)\s+(?:agreed|approved|adopted|ratified)\b"
     r"|\b(?:accurate|true|correct)\s+record\b"
     r"|\b(?:it was|members|the group|the committee|the council|governors)\s+(?:agreed|resolved|decided)\b",
     re.IGNORECASE,

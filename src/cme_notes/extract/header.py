@@ -18,7 +18,8 @@ _LEAD = re.compile(
 )
 _TRAIL = re.compile(r"\s*(?:[-–—:,]\s*)?(?:meeting|minutes|notes|record of meeting)\s*$", re.IGNORECASE)
 _MODE = re.compile(
-    r"\b(?:via|by|on|over)\s+(?P<mode>(?:microsoft\s+)?teams|zoom|video\s*(?:conference|call|link)|telephone|phone|google meet|webex|skype)\b",
+    r"\b(?:via|by|on|over)\s+(?P<mode>(?:microsoft\s+)?teams|zoom|video\s*(?:conference|call|link)|telephone|phone|google meet|webex|skype)\b"
+    r"|\b(?P<online>online(?:\s*\([^)]{1,30}\))?|virtual(?:ly)?|remotely)",
     re.IGNORECASE,
 )
 _PLACE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?P<place>[A-Za-z][\w'\u2019&\- ]*?)\s*(?:[.,;(]|$)")
@@ -83,7 +84,7 @@ def find_place(paras: list[Para], date_para: Para | None) -> str | None:
     text = date_para.text
     mode = _MODE.search(text)
     if mode:
-        return mode.group("mode")
+        return mode.group("mode") or mode.group("online")
     dates = find_dates(text)
     after = dates[0].end if dates else 0
     for time in find_times(text):

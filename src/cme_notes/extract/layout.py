@@ -127,7 +127,8 @@ def _read_line(blocks: list[Block], layout: Layout, counter: _Counter) -> None:
     texts = [b.text.strip() for b in blocks if b.text.strip()]
     if not texts:
         return
-    if any(_H_ACTIONS.match(t) for t in texts[1:]) or (len(texts) == 1 and _H_ACTIONS.match(texts[0])):
+    lone_header = len(texts) == 1 and bool(blocks[0].col) and _H_ACTIONS.match(texts[0])
+    if lone_header or any(_H_ACTIONS.match(t) for t in texts[1:]):
         layout.actions_column = True  # "Item <tab> Actions" header of a table exported as text
         return
     first = blocks[0]

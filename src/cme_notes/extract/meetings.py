@@ -16,7 +16,7 @@ _HEADING = re.compile(
 )
 _PLACE = re.compile(r"^\W*(?:at|in|venue:?|location:?|,)?\s*(?:the\s+)?(?P<place>[A-Z][^;.\n]*?)\s*(?:[;.]|$)")
 _MODE = re.compile(r"\b(?:via|by|on)\s+((?:microsoft\s+)?teams|zoom|video\s*(?:conference|call|link)|telephone)\b", re.I)
-_NOT_PLACE = re.compile(r"^(?:focus|agenda|topics?|theme|enquiries|tbc|to be confirmed)\b", re.IGNORECASE)
+_NOT_PLACE = re.compile(r"^(?:focus|agenda|topics?|theme|enquiries|tbc|to be confirmed|utc|gmt|bst|cet|[a-z]st)\b", re.IGNORECASE)
 
 
 def find_future_meetings(paras: list[Para], meeting_date: dt.date | None, item_starts: set[int]) -> list[FutureMeeting]:

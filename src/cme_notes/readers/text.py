@@ -88,6 +88,8 @@ def _line_blocks(raw: str, lineno: int, markdown: bool) -> list[Block]:
                 text, style = heading.group(2), "heading"
         if _BULLET.match(text) and not style:
             text, style = _BULLET.sub("", text, count=1), "bullet"
+            if markdown:
+                text = re.sub(r"^\[[ xX]\]\s+", "", text)  # a task-list checkbox
         if markdown:
             text, bold = _md_inline(text)
             style = style or ("bold" if bold else "")
