@@ -112,7 +112,8 @@ def test_actions_across_a_folder_for_one_owner_by_first_name_or_initials():
     assert by_name == by_initials
     assert by_name and all("Owen Price" in row["owners"] for row in by_name)
     assert {"2024-03-14", "2024-06-13"} <= {row["meeting_date"] for row in by_name}
-    assert by_name == sorted(by_name, key=lambda r: r["meeting_date"])
+    # by due date (none last), then meeting date
+    assert by_name == sorted(by_name, key=lambda r: (r["due"] is None, r["due"] or "", r["meeting_date"]))
 
 
 def test_actions_as_csv():

@@ -10,8 +10,12 @@ import click
 
 from .. import __version__
 from .actions import actions
+from .attendance import attendance
+from .calendar import calendar
 from .common import CONTEXT
+from .index import index
 from .parse import parse
+from .search import search
 
 
 @click.group(context_settings=CONTEXT)
@@ -30,3 +34,7 @@ def main() -> None:
 
 main.add_command(parse)
 main.add_command(actions)
+main.add_command(index)
+main.add_command(attendance)
+main.add_command(calendar)
+main.add_command(search)

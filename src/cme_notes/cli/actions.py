@@ -1,64 +1,74 @@
-"""cme-notes actions: every action across files and folders."""
+"""cme-notes actions: the action tracker, from minutes files and folders or from an index (--db)."""
 from __future__ import annotations
 
+import datetime as dt
 import sys
 
 import click
 
-from .common import CONTEXT, console, default_format, emit, error, max_bytes, max_size_option, password_option
+from .common import CONTEXT, max_size_option, password_option
+from .sources import DATE, choose_format, db_option, group_option, open_source, warn, write_view
 
 
 @click.command(context_settings=CONTEXT)
-@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.argument("paths", nargs=-1, metavar="[PATH]...")
+@db_option
 @click.option("--owner", metavar="NAME", help="Only actions owed by NAME: full name, first name, surname or initials.")
-@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "csv"]),
-              help="Output format. [default: table on a terminal, else json]")
-@click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of stdout.")
+@click.option("--since", type=DATE, metavar="YYYY-MM-DD", help="Only actions whose meeting or due date is on or after this day.")
+@click.option("--until", type=DATE, metavar="YYYY-MM-DD", help="Only actions whose meeting or due date is on or before this day.")
+@click.option("--search", "text", metavar="TEXT", help="Only actions whose words (or their item's title) include every word of TEXT.")
+@click.option("--overdue", is_flag=True, help="Only actions whose due date is before --today.")
+@click.option("--today", type=DATE, metavar="YYYY-MM-DD", help="The day --overdue counts from. [default: today]")
+@group_option
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "csv", "xlsx"]),
+              help="Output format; xlsx needs -o FILE. [default: from -o's extension, else table on a terminal, else json]")
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of stdout (written whole or not at all).")
 @password_option
 @max_size_option
-def actions(paths: tuple[str, ...], owner: str | None, fmt: str | None, output: str | None,
-            password: str | None, max_size: float) -> None:
-    """List the actions in minutes files and folders (searched recursively), with meeting date and item.
+def actions(paths: tuple[str, ...], db: str | None, owner: str | None, since: dt.date | None, until: dt.date | None,
+            text: str | None, overdue: bool, today: dt.date | None, group: str | None, fmt: str | None,
+            output: str | None, password: str | None, max_size: float) -> None:
+    """List the actions in minutes files and folders (searched recursively) or in an index, due date first.
+
+    The same minutes found as several files (a .docx and its .pdf) count once.
 
     \b
     Examples:
       cme-notes actions minutes/
       cme-notes actions minutes/ --owner Chris
-      cme-notes actions minutes/ --owner "Chris Owen" --format csv -o chris.csv
-      cme-notes actions 2024/ 2025/ --owner MS --format json | jq '.[].description'
+      cme-notes actions --db minutes.db --owner "Chris Owen" --format csv -o chris.csv
+      cme-notes actions --db minutes.db --overdue --today 2025-04-01
+      cme-notes actions --db minutes.db --search "dashboard" -o actions.xlsx
     """
-    from ..engine import find_inputs, parse_many
-    from ..extract.items import number_key
-    from ..extract.owners import owner_matches
-    from ..writers.records import action_row
+    from ..views.actions import ACTION_COLUMNS, action_rows
 
-    fmt = default_format(fmt, output)
-    inputs, _skipped = find_inputs(paths)
-    if not inputs:
-        error("no .pdf, .docx, .txt or .md files in " + ", ".join(paths))
-        sys.exit(1)
-    rows, failed = [], 0
-    for result in parse_many(inputs, password=password, max_bytes=max_bytes(max_size)):
-        if not result.ok:
-            failed += 1
-            error(result.error)
-            continue
-        meeting = result.meeting
-        people = meeting.attendees + meeting.apologies
-        for action in meeting.actions:
-            if owner is None or owner_matches(owner, action.owners, action.owners_text, people):
-                rows.append(action_row(meeting, action))
-    rows.sort(key=lambda r: (r["meeting_date"] or "", r["file"] or "", number_key(r["item"]) if r["item"] else (10**6,)))
-    if fmt == "json":
-        from ..writers.records import rows_json
-
-        emit(rows_json(rows), output)
-    elif fmt == "csv":
-        from ..writers.records import rows_csv
-
-        emit(rows_csv(rows), output)
-    else:
-        from ..writers.table import print_action_rows
-
-        print_action_rows(rows, console())
+    fmt = choose_format(fmt, output, ("table", "json", "csv", "xlsx"))
+    index, failed = open_source(paths, db, password=password, max_size=max_size)
+    if text is not None and not index.has_fts:
+        warn("this SQLite has no full-text search (FTS5): matching words with LIKE, without stemming")
+    records = index.actions(owner=owner, since=since, until=until, search=text, group=group,
+                            overdue_on=(today or dt.date.today()) if overdue else None)
+    rows = action_rows(records)
+    title = f"{len(rows)} action(s)" + (f" overdue on {(today or dt.date.today()).isoformat()}" if overdue else "")
+    write_view(rows, ACTION_COLUMNS, fmt, output, title=title, sheet="Actions", table=_table(title))
     sys.exit(1 if failed else 0)
+
+
+def _table(title: str):
+    def show(rows: list[dict], console) -> None:
+        from rich.table import Table
+        from rich.text import Text
+
+        table = Table(title=title, title_justify="left")
+        table.add_column("Meeting", no_wrap=True)
+        table.add_column("Item", max_width=24)
+        table.add_column("Action")  # Item and Owners are capped: the spare width goes to the action itself
+        table.add_column("Owners", max_width=20)
+        table.add_column("Due", no_wrap=True)
+        for r in rows:
+            item = f"{r['item'] or ''} {r['item_title'] or ''}".strip()
+            table.add_row(r["meeting_date"] or "?", Text(item), Text(r["description"]), Text(", ".join(r["owners"]) or "-"),
+                          r["due"] or "")
+        console.print(table)
+
+    return show

@@ -1,0 +1,70 @@
+"""cme-notes index: minutes files and folders into a SQLite database the other views (and any SQLite tool) read."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from .common import CONTEXT, error, max_bytes, max_size_option, password_option
+from .sources import aliases_option, load_aliases
+
+
+@click.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--db", required=True, metavar="FILE", help="The SQLite database to create or update.")
+@aliases_option
+@click.option("--prune", is_flag=True, help="Also remove meetings whose file no longer exists.")
+@click.option("-v", "--verbose", is_flag=True, help="One line per file on stderr: added, replaced, unchanged.")
+@password_option
+@max_size_option
+def index(paths: tuple[str, ...], db: str, aliases: str | None, prune: bool, verbose: bool,
+          password: str | None, max_size: float) -> None:
+    """Index minutes files and folders (searched recursively) into a SQLite database.
+
+    Re-running is cheap and safe: unchanged files (same content hash) are
+    skipped, a changed file replaces its meeting's rows in one transaction.
+
+    \b
+    Examples:
+      cme-notes index minutes/ --db minutes.db
+      cme-notes index minutes/ --db minutes.db --aliases our-aliases.toml --prune
+      sqlite3 minutes.db 'SELECT date, group_name FROM distinct_meetings'
+    """
+    import sqlite3
+
+    from ..store import FAILED, SKIPPED, Index, SchemaError, load_files
+
+    if "-" in paths:
+        raise click.UsageError("index reads files and folders, not stdin: save the text to a file first")
+    table = load_aliases(aliases)
+    try:
+        store = Index(db, aliases=table)
+    except (SchemaError, sqlite3.Error) as exc:
+        error(f"cannot use {db} as an index: {exc}")
+        sys.exit(1)
+    with store:
+        if store.relink_organisations():
+            click.echo(f"cme-notes: organisations relinked under the current alias tables", err=True)
+
+        def report(result) -> None:
+            if result.status == FAILED:
+                error(result.error)
+            elif verbose:
+                note = "  (no people, items or actions: not minutes?)" if result.status == SKIPPED else ""
+                click.echo(f"{result.status:>9}  {result.path}{note}", err=True)
+
+        done = load_files(store, paths, password=password, max_bytes=max_bytes(max_size), prune=prune,
+                          on_result=report)
+        if not done.results:
+            error("no .pdf, .docx, .txt or .md files in " + ", ".join(paths))
+            sys.exit(1)
+        for path in done.pruned:
+            if verbose:
+                click.echo(f"{'removed':>9}  {path}", err=True)
+        counts = store.counts()
+        click.echo(
+            f"cme-notes: {db}: {done.summary()}; the index holds {counts['distinct_meetings']} meeting(s)"
+            f" from {counts['meetings']} file(s), {counts['people']} people, {counts['actions']} action(s)",
+            err=True,
+        )
+    sys.exit(1 if done.failed else 0)

@@ -1,0 +1,147 @@
+"""What the cross-meeting commands share: reading --db or files, dates, formats, writing views out."""
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+import click
+
+from .common import default_format, emit, error, max_bytes
+
+if TYPE_CHECKING:
+    from ..identity import OrgAliases
+    from ..store import Index
+    from ..views.columns import Column
+
+
+class IsoDate(click.ParamType):
+    name = "date"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            self.fail(f"{value!r} is not a date as YYYY-MM-DD", param, ctx)
+
+
+DATE = IsoDate()
+
+db_option = click.option("--db", metavar="FILE", help="Read the index FILE built by `cme-notes index` instead of PATHs.")
+group_option = click.option("--group", metavar="TEXT", help="Only meetings of groups whose name contains TEXT.")
+aliases_option = click.option(
+    "--aliases", metavar="FILE", type=click.Path(dir_okay=False),
+    help="TOML file of organisation (and people) aliases, added to the built-in table.",
+)
+since_option = click.option("--since", type=DATE, metavar="YYYY-MM-DD", help="Only meetings on or after this day.")
+until_option = click.option("--until", type=DATE, metavar="YYYY-MM-DD", help="Only meetings on or before this day.")
+
+_BY_SUFFIX = {".json": "json", ".csv": "csv", ".xlsx": "xlsx", ".txt": "table", ".ics": "ics"}
+
+
+def warn(message: str) -> None:
+    click.echo(f"cme-notes: warning: {message}", err=True)
+
+
+def choose_format(fmt: str | None, output: str | None, allowed: tuple[str, ...]) -> str:
+    """--format, else what -o's extension says (report.xlsx), else a table on a terminal and JSON elsewhere."""
+    if fmt is None and output not in (None, "-"):
+        guessed = _BY_SUFFIX.get(Path(output).suffix.lower())
+        if guessed in allowed:
+            return guessed
+    fmt = default_format(fmt, output)
+    if fmt == "xlsx":
+        if output is None:
+            raise click.UsageError("--format xlsx writes a file: give -o FILE.xlsx")
+        if output == "-" and sys.stdout.isatty():
+            raise click.UsageError("refusing to write a binary spreadsheet to a terminal; give -o FILE.xlsx")
+    return fmt
+
+
+def load_aliases(path: str | None) -> "OrgAliases | None":
+    """The tables with the user's file; None without one (an index then uses the file it was built with)."""
+    from ..identity import AliasFileError, OrgAliases
+
+    if path is None:
+        return None
+    try:
+        return OrgAliases.load(path)
+    except AliasFileError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+def open_source(paths: tuple[str, ...], db: str | None, *, password: str | None = None, max_size: float = 100,
+                aliases: "OrgAliases | None" = None) -> tuple["Index", int]:
+    """The index to answer from: --db FILE, or an in-memory index of PATHs. Also how many inputs failed."""
+    from ..store import Index, SchemaError, load_files
+
+    if db and paths:
+        raise click.UsageError("give either PATHs or --db FILE, not both (to add files to an index: cme-notes index)")
+    if not db and not paths:
+        raise click.UsageError("give minutes files or folders, or --db FILE")
+    if db:
+        try:
+            return Index(db, readonly=True, aliases=aliases), 0
+        except (FileNotFoundError, SchemaError) as exc:
+            error(str(exc))
+            sys.exit(1)
+    from ..engine import find_inputs
+
+    if not find_inputs(paths)[0]:
+        error("no .pdf, .docx, .txt or .md files in " + ", ".join(paths))
+        sys.exit(1)
+    index = Index(aliases=aliases)
+    with index.transaction():
+        report = load_files(index, paths, password=password, max_bytes=max_bytes(max_size))
+    for failed in report.failed:
+        error(failed.error)
+    return index, len(report.failed)
+
+
+def write_view(rows: list[dict], columns: list["Column"], fmt: str, output: str | None, *, title: str,
+               sheet: str = "Sheet", sheets: Callable[[], list] | None = None, table: Callable | None = None) -> None:
+    """Rows out as json, csv, xlsx (one ``sheet``, or the sheets ``sheets`` builds) or a terminal table titled ``title``."""
+    from ..views.columns import rows_csv, rows_json
+
+    if fmt == "json":
+        emit(rows_json(rows), output)
+    elif fmt == "csv":
+        emit(rows_csv(rows, columns), output)
+    elif fmt == "xlsx":
+        from ..views.xlsx import Sheet, workbook_bytes
+
+        emit_bytes(workbook_bytes(sheets() if sheets else [Sheet(sheet, columns, rows)]), output)
+    else:
+        from ..views.tables import print_rows
+
+        printer = table or (lambda rows, console: print_rows(rows, columns, console, title=title))
+        if output in (None, "-"):
+            from .common import console
+
+            printer(rows, console())
+        else:
+            import io
+
+            from rich.console import Console
+
+            record = Console(record=True, width=120, file=io.StringIO())
+            printer(rows, record)
+            emit(record.export_text(), output)
+
+
+def emit_bytes(data: bytes, output: str | None) -> None:
+    """Binary data to a file that appears whole or not at all (or to a pipe with -o -)."""
+    if output in (None, "-"):
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    from ..writers import atomic_writer
+
+    try:
+        with atomic_writer(output, "wb") as fh:
+            fh.write(data)
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from None

@@ -1,0 +1,474 @@
+"""The SQLite index of meeting records: add meetings, ask across them.
+
+    >>> index = Index("minutes.db")
+    >>> index.add(meeting)                      # "added", "replaced" or "unchanged"
+    >>> index.actions(owner="Owen", overdue_on=date(2025, 4, 1))
+
+A meeting is keyed by its source path and content hash: adding the same
+content again changes nothing, changed content replaces the meeting's rows in
+one transaction. Queries read ``distinct_meetings``, so minutes indexed from
+both their .docx and their .pdf count once.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
+
+from ..extract.owners import ALL, OwnerResolver, fold, split_owners
+from ..identity import OrgAliases, PeopleRegistry, name_keys, person_key
+from . import schema
+from .records import ActionRecord, AttendanceRecord, FutureRecord, MeetingRecord, SearchHit
+
+if TYPE_CHECKING:
+    from ..models import Meeting, Person
+    from .passages import ItemText
+
+ADDED, REPLACED, UNCHANGED = "added", "replaced", "unchanged"
+_LOW, _HIGH = "0000-00-00", "9999-99-99"  # open ends of a date range, as ISO text compares
+
+
+class Index:
+    """An index of meetings in one SQLite file (or in memory: ``Index()``)."""
+
+    def __init__(self, path: str | Path = ":memory:", *, aliases: OrgAliases | None = None,
+                 readonly: bool = False) -> None:
+        self.path = str(path)
+        memory = self.path == ":memory:"
+        if readonly and not memory:
+            if not Path(self.path).is_file():
+                raise FileNotFoundError(f"{self.path}: no such index (build one with: cme-notes index PATH... --db {self.path})")
+            self.con = sqlite3.connect(f"{Path(self.path).resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+        else:
+            self.con = sqlite3.connect(self.path, isolation_level=None)  # transactions are ours: see add()
+        self.con.execute("PRAGMA foreign_keys = ON")
+        try:
+            new = not schema.has_table(self.con, "meetings")
+        except sqlite3.DatabaseError as exc:
+            self.con.close()
+            raise schema.SchemaError(f"{self.path}: not an index ({exc})") from None
+        if new and not memory and (readonly or self.con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]):
+            self.con.close()  # never add our tables to somebody else's database
+            raise schema.SchemaError(f"{self.path}: not an index made by cme-notes")
+        if new:
+            schema.create(self.con, fts=schema.fts5_available())
+        else:
+            schema.check(self.con, self.path)
+        # the aliases given, else those the index was built with (remembered), else the built-in table
+        stored = self._get_meta("user_aliases")
+        self.aliases = aliases or OrgAliases.load(user_text=stored, user_name=f"{self.path} (its stored aliases)")
+        if new:
+            self._remember_aliases()
+        self.has_fts = schema.has_table(self.con, "passages_fts")
+        """False where SQLite lacks FTS5: search then falls back to LIKE (slower, no stemming)."""
+        self._depth = 0
+        self._ids: dict[tuple[str, str], int] = {}  # (table, key) -> id for people and organisations
+
+    # -- lifecycle ----------------------------------------------------------
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> "Index":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Many adds in one transaction (much faster than one commit each); all or nothing."""
+        if self._depth == 0:
+            self.con.execute("BEGIN IMMEDIATE")
+        self._depth += 1
+        try:
+            yield
+        except BaseException:
+            self._depth -= 1
+            if self._depth == 0:
+                self.con.execute("ROLLBACK")
+                self._ids.clear()
+            raise
+        self._depth -= 1
+        if self._depth == 0:
+            self.con.execute("COMMIT")
+
+    @contextmanager
+    def batched(self, seconds: float = 1.0) -> Iterator[Callable[[], None]]:
+        """A transaction committed every ``seconds``: call the yielded ``tick()`` after each unit of work.
+
+        A commit costs a few fsyncs (tens of milliseconds on some disks); one per
+        file would make indexing a large archive slow, one for the whole run
+        would lose everything to an interruption. Inside ``transaction()`` it
+        only joins the outer transaction.
+        """
+        import time
+
+        last = time.monotonic()
+
+        def tick() -> None:
+            nonlocal last
+            if self._depth == 1 and time.monotonic() - last >= seconds:
+                self.con.execute("COMMIT")
+                self.con.execute("BEGIN IMMEDIATE")
+                last = time.monotonic()
+
+        with self.transaction():
+            yield tick
+
+    # -- writing --------------------------------------------------------------
+
+    def sha256_of(self, path: str | Path) -> str | None:
+        """The content hash stored for ``path``, None when it is not indexed."""
+        row = self.con.execute("SELECT sha256 FROM meetings WHERE path = ?", (str(path),)).fetchone()
+        return row[0] if row else None
+
+    def paths(self) -> dict[str, str | None]:
+        return dict(self.con.execute("SELECT path, sha256 FROM meetings ORDER BY path"))
+
+    def add(self, meeting: "Meeting", sha256: str | None = None, *, passages: Sequence["ItemText"] = ()) -> str:
+        """Index one meeting: ``added``, ``replaced`` (its content changed) or ``unchanged``.
+
+        ``sha256`` defaults to the record's ``source.sha256``; a meeting with no
+        source is keyed by a hash of the record itself. ``passages`` (each item's
+        text, from :func:`cme_notes.store.passages.item_texts`) make the items'
+        discussion searchable, not only their titles, actions and decisions.
+        """
+        path, sha256 = _identity(meeting, sha256)
+        old = self.con.execute("SELECT id, sha256 FROM meetings WHERE path = ?", (path,)).fetchone()
+        if old is not None and old[1] == sha256:
+            return UNCHANGED
+        # a savepoint is a transaction of its own outside transaction(), a nested one inside it
+        self.con.execute("SAVEPOINT add_meeting")
+        try:
+            if old is not None:
+                self.con.execute("DELETE FROM meetings WHERE id = ?", (old[0],))  # cascades to every row of it
+            self._insert(meeting, path, sha256, passages)
+        except BaseException:
+            self.con.execute("ROLLBACK TO add_meeting")
+            self.con.execute("RELEASE add_meeting")
+            self._ids.clear()
+            raise
+        self.con.execute("RELEASE add_meeting")
+        return REPLACED if old is not None else ADDED
+
+    def add_many(self, meetings: Iterable["Meeting"]) -> dict[str, int]:
+        """Index meetings in one transaction; counts of added, replaced and unchanged."""
+        counts = {ADDED: 0, REPLACED: 0, UNCHANGED: 0}
+        with self.transaction():
+            for meeting in meetings:
+                counts[self.add(meeting)] += 1
+        return counts
+
+    def remove(self, path: str | Path) -> bool:
+        cur = self.con.execute("DELETE FROM meetings WHERE path = ?", (str(path),))
+        return cur.rowcount > 0
+
+    def relink_organisations(self) -> bool:
+        """Point every attendance row at its canonical organisation under the current alias tables.
+
+        Run when the aliases changed since the index was built (a new --aliases
+        file); returns whether anything had to change.
+        """
+        if self._get_meta("aliases") == self.aliases.fingerprint:
+            return False
+        with self.transaction():
+            written = [r[0] for r in self.con.execute("SELECT DISTINCT organisation FROM attendance WHERE organisation IS NOT NULL")]
+            for name in written:
+                self.con.execute("UPDATE attendance SET organisation_id = ? WHERE organisation = ?",
+                                 (self._organisation_id(name), name))
+            self.con.execute("DELETE FROM organisations WHERE id NOT IN (SELECT organisation_id FROM attendance "
+                             "WHERE organisation_id IS NOT NULL)")
+            self._remember_aliases()
+        self._ids.clear()
+        return True
+
+    def _remember_aliases(self) -> None:
+        self._set_meta("aliases", self.aliases.fingerprint)
+        self._set_meta("user_aliases", self.aliases.user_text)
+
+    def _insert(self, meeting: "Meeting", path: str, sha256: str, passages: Sequence["ItemText"]) -> None:
+        con = self.con
+        source = meeting.source
+        cur = con.execute(
+            "INSERT INTO meetings (path, sha256, format, group_name, group_key, date, place, pages, warnings, indexed_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (path, sha256, source.format if source else None, meeting.title, fold(meeting.title) if meeting.title else None,
+             _iso(meeting.date), meeting.place, source.pages if source else None,
+             "\n".join(meeting.warnings) or None, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")),
+        )
+        meeting_id = cur.lastrowid
+        people: dict[str, "Person"] = {}
+        rows = []
+        for status, listed in (("present", meeting.attendees), ("apologies", meeting.apologies)):
+            for position, p in enumerate(listed):
+                people.setdefault(p.name, p)
+                rows.append((meeting_id, self._person_id(p.name), status, position, p.name, p.honorific, p.role,
+                             p.initials, p.organisation, self._organisation_id(p.organisation), p.as_written))
+        con.executemany(
+            "INSERT INTO attendance (meeting_id, person_id, status, position, name, honorific, role, initials,"
+            " organisation, organisation_id, as_written) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        titles = {i.number: i.title for i in meeting.items if i.number}
+        con.executemany("INSERT INTO items (meeting_id, position, number, title) VALUES (?, ?, ?, ?)",
+                        [(meeting_id, n, i.number, i.title) for n, i in enumerate(meeting.items)])
+        texts = [("title", i.number, i.title, None, i.title) for i in meeting.items]
+        resolver = OwnerResolver(meeting.attendees, meeting.apologies)
+        for position, action in enumerate(meeting.actions):
+            title = titles.get(action.item)
+            action_id = con.execute(
+                "INSERT INTO actions (meeting_id, position, item, item_title, description, owners_text, due)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (meeting_id, position, action.item, title, action.description, action.owners_text, _iso(action.due)),
+            ).lastrowid
+            self._insert_owners(action_id, action.owners, action.owners_text, people, resolver)
+            texts.append(("action", action.item, title, action_id, action.description))
+        con.executemany("INSERT INTO decisions (meeting_id, position, item, text) VALUES (?, ?, ?, ?)",
+                        [(meeting_id, n, d.item, d.text) for n, d in enumerate(meeting.decisions)])
+        texts += [("decision", d.item, titles.get(d.item), None, d.text) for d in meeting.decisions]
+        texts += [("text", p.item, p.title, None, p.text) for p in passages if p.text.strip()]
+        con.executemany(
+            "INSERT INTO future_meetings (meeting_id, position, date, time, end_time, place, text) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(meeting_id, n, f.date.isoformat(), f.time, f.end_time, f.place, f.text) for n, f in enumerate(meeting.next_meetings)],
+        )
+        con.executemany("INSERT INTO passages (meeting_id, kind, item, item_title, action_id, text) VALUES (?, ?, ?, ?, ?, ?)",
+                        [(meeting_id, *t) for t in texts])
+
+    def _insert_owners(self, action_id: int, owners: list[str], owners_text: str | None,
+                       people: dict[str, "Person"], resolver: OwnerResolver) -> None:
+        keys_of: dict[str, set[tuple[str, str]]] = {}
+        for owner in owners:
+            if owner == ALL:
+                keys_of[owner] = {("all", ALL)}
+                continue
+            keys_of[owner] = set(name_keys(owner).items())
+            person = people.get(owner)
+            if person is not None and person.initials:
+                keys_of[owner].add(("given", person.initials.casefold()))
+        # what the Actions column wrote for each owner: "OP" for Owen Price, "Clerk" for David Crane.
+        # A token that is one of an owner's names is theirs; only the rest (roles) need the resolver.
+        written: dict[str, list[str]] = {}
+        for token in split_owners(owners_text or ""):
+            key = person_key(token)
+            mine = [o for o in owners if any(k == key for _, k in keys_of[o])]
+            owner = mine[0] if len(mine) == 1 else resolver.resolve(token).owner
+            written.setdefault(owner, []).append(token)
+        owner_rows, name_rows = [], []
+        for position, owner in enumerate(owners):
+            tokens = written.get(owner, [])
+            owner_rows.append((action_id, position, owner, " / ".join(tokens) or None,
+                               self._person_id(owner) if owner in people else None))
+            keys = keys_of[owner] | {("written", person_key(t)) for t in tokens if person_key(t)}
+            name_rows += [(action_id, position, kind, key) for kind, key in keys]
+        self.con.executemany("INSERT INTO action_owners (action_id, position, owner, written, person_id) VALUES (?, ?, ?, ?, ?)",
+                             owner_rows)
+        self.con.executemany("INSERT OR IGNORE INTO owner_names (action_id, position, kind, key) VALUES (?, ?, ?, ?)",
+                             name_rows)
+
+    def _person_id(self, name: str) -> int:
+        return self._row_id("people", person_key(name) or name.casefold(), name)
+
+    def _organisation_id(self, written: str | None) -> int | None:
+        if not written:
+            return None
+        canonical = self.aliases.canonical(written)
+        return self._row_id("organisations", self.aliases.key(written) or written.casefold(), canonical or written)
+
+    def _row_id(self, table: str, key: str, name: str) -> int:
+        found = self._ids.get((table, key))
+        if found is None:
+            self.con.execute(f"INSERT INTO {table} (name, key) VALUES (?, ?) ON CONFLICT (key) DO NOTHING", (name, key))
+            found = self.con.execute(f"SELECT id FROM {table} WHERE key = ?", (key,)).fetchone()[0]
+            self._ids[(table, key)] = found
+        return found
+
+    def _get_meta(self, key: str) -> str | None:
+        row = self.con.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self.con.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                         (key, value))
+
+    # -- reading --------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table, meetings counted once however many files hold them."""
+        tables = ("meetings", "distinct_meetings", "people", "organisations", "attendance", "items", "actions",
+                  "decisions", "future_meetings", "passages")
+        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+
+    def meetings(self, *, group: str | None = None, since: dt.date | None = None,
+                 until: dt.date | None = None) -> list[MeetingRecord]:
+        where, params = _meeting_filter(group, since, until)
+        rows = self.con.execute(
+            f"SELECT id, path, format, group_name, group_key, date, place FROM distinct_meetings m WHERE {where}"
+            " ORDER BY date IS NULL, date, path", params)
+        return [MeetingRecord(*r) for r in rows]
+
+    def actions(self, *, owner: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
+                search: str | None = None, overdue_on: dt.date | None = None,
+                group: str | None = None) -> list[ActionRecord]:
+        """Actions across meetings, sorted by due date (none last), then meeting date, file and item.
+
+        ``owner``: a full name, first name, surname or initials, as each meeting
+        wrote or resolved them (an owner answers to every spelling of their name
+        seen across meetings). ``since``/``until``: the meeting or the due date
+        falls in the range. ``search``: words in the action or its item's title.
+        ``overdue_on``: due before that day.
+        """
+        where, params = _meeting_filter(group, None, None)
+        clauses = [where]
+        if owner is not None:
+            keys = self._owner_keys(owner)
+            clauses.append(f"a.id IN (SELECT action_id FROM owner_names WHERE key IN ({_marks(keys)}))")
+            params += keys
+        if since is not None or until is not None:
+            lo, hi = _iso(since) or _LOW, _iso(until) or _HIGH
+            clauses.append("((m.date BETWEEN ? AND ?) OR (a.due BETWEEN ? AND ?))")
+            params += [lo, hi, lo, hi]
+        if overdue_on is not None:
+            clauses.append("a.due < ?")
+            params.append(overdue_on.isoformat())
+        if search is not None:
+            match, match_params = self._match(search)
+            clauses.append(
+                f"(a.id IN (SELECT p.action_id FROM passages p WHERE p.kind = 'action' AND {match})"
+                f" OR EXISTS (SELECT 1 FROM passages p WHERE p.kind = 'title' AND p.meeting_id = a.meeting_id"
+                f" AND p.item IS a.item AND a.item IS NOT NULL AND {match}))")
+            params += match_params * 2
+        rows = self.con.execute(
+            "SELECT a.id, a.meeting_id, m.date, m.group_name, m.group_key, m.path, a.position, a.item, a.item_title,"
+            " a.description, (SELECT group_concat(owner, char(31)) FROM (SELECT owner FROM action_owners o"
+            "   WHERE o.action_id = a.id ORDER BY o.position)), a.owners_text, a.due"
+            f" FROM actions a JOIN distinct_meetings m ON m.id = a.meeting_id WHERE {' AND '.join(clauses)}", params)
+        records = [ActionRecord(*r[:10], tuple(r[10].split("\x1f")) if r[10] else (), *r[11:]) for r in rows]
+        return sorted(records, key=_action_order)
+
+    def attendance(self, *, group: str | None = None, since: dt.date | None = None,
+                   until: dt.date | None = None) -> list[AttendanceRecord]:
+        """Who was present and who sent apologies, meeting by meeting (oldest first)."""
+        where, params = _meeting_filter(group, since, until)
+        rows = self.con.execute(
+            "SELECT m.id, m.date, m.group_name, m.group_key, t.status, t.name, t.honorific, t.role, t.organisation, p.key"
+            " FROM attendance t JOIN distinct_meetings m ON m.id = t.meeting_id JOIN people p ON p.id = t.person_id"
+            f" WHERE {where} ORDER BY m.date IS NULL, m.date, m.path, t.status DESC, t.position", params)
+        return [AttendanceRecord(*r) for r in rows]
+
+    def future_meetings(self, *, group: str | None = None, since: dt.date | None = None,
+                        until: dt.date | None = None) -> list[FutureRecord]:
+        """Every announcement of a future meeting (one meeting announced in three sets of minutes is three records)."""
+        where, params = _meeting_filter(group, None, None)
+        if since is not None:
+            where += " AND f.date >= ?"
+            params.append(since.isoformat())
+        if until is not None:
+            where += " AND f.date <= ?"
+            params.append(until.isoformat())
+        rows = self.con.execute(
+            "SELECT m.group_name, m.group_key, f.date, f.time, f.end_time, f.place, f.text, m.date, m.path"
+            f" FROM future_meetings f JOIN distinct_meetings m ON m.id = f.meeting_id WHERE {where}"
+            " ORDER BY f.date, m.date, m.path, f.position", params)
+        return [FutureRecord(*r) for r in rows]
+
+    def search(self, text: str, *, group: str | None = None, since: dt.date | None = None,
+               until: dt.date | None = None) -> list[SearchHit]:
+        """Passages holding every word of ``text``: item titles, item text, actions, decisions; oldest meeting first."""
+        where, params = _meeting_filter(group, since, until)
+        if self.has_fts:
+            sql = ("SELECT m.id, m.date, m.group_name, m.path, p.item, p.item_title, p.kind,"
+                   " snippet(passages_fts, 0, '[', ']', '…', 14), bm25(passages_fts)"
+                   " FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid"
+                   " JOIN distinct_meetings m ON m.id = p.meeting_id"
+                   f" WHERE passages_fts MATCH ? AND {where}")
+            rows = self.con.execute(sql, [_fts_query(text), *params]).fetchall()
+        else:
+            match, match_params = self._match(text)
+            sql = ("SELECT m.id, m.date, m.group_name, m.path, p.item, p.item_title, p.kind, p.text, 0.0"
+                   f" FROM passages p JOIN distinct_meetings m ON m.id = p.meeting_id WHERE {match} AND {where}")
+            rows = [(*r[:7], _like_snippet(r[7], text), r[8]) for r in self.con.execute(sql, [*match_params, *params])]
+        hits = [SearchHit(*r) for r in rows]
+        return sorted(hits, key=lambda h: (h.meeting_date or _HIGH, h.path, _number_key(h.item), h.rank))
+
+    def _match(self, text: str) -> tuple[str, list]:
+        """A condition on passages ``p`` that holds when ``p.text`` has every word of ``text``."""
+        if self.has_fts:
+            return "p.id IN (SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?)", [_fts_query(text)]
+        words = _words(text) or [""]
+        return " AND ".join("p.text LIKE ? ESCAPE '\\'" for _ in words), [f"%{_like_escape(w)}%" for w in words]
+
+    def _owner_keys(self, owner: str) -> list[str]:
+        """The query's key, and for a person's full name every other spelling of that person seen in the index."""
+        key = person_key(owner) or fold(owner)
+        keys = {key}
+        if len(key.split()) >= 2:
+            registry = PeopleRegistry(self.aliases.people).add_all(r[0] for r in self.con.execute("SELECT name FROM people ORDER BY id"))
+            keys |= registry.keys_of(owner)
+        return sorted(keys)
+
+
+def _identity(meeting: "Meeting", sha256: str | None) -> tuple[str, str]:
+    if meeting.source is not None and meeting.source.path:  # "-" (stdin) included: views show it as the file
+        return meeting.source.path, sha256 or meeting.source.sha256 or _record_hash(meeting)
+    digest = sha256 or (meeting.source.sha256 if meeting.source else None) or _record_hash(meeting)
+    return f"<meeting {digest[:16]}>", digest
+
+
+def _record_hash(meeting: "Meeting") -> str:
+    return hashlib.sha256(meeting.model_dump_json(exclude={"source"}).encode()).hexdigest()
+
+
+def _meeting_filter(group: str | None, since: dt.date | None, until: dt.date | None) -> tuple[str, list]:
+    clauses, params = ["1"], []
+    if group:
+        clauses.append("instr(m.group_key, ?) > 0")
+        params.append(fold(group))
+    if since is not None:
+        clauses.append("m.date >= ?")
+        params.append(since.isoformat())
+    if until is not None:
+        clauses.append("m.date <= ?")
+        params.append(until.isoformat())
+    return " AND ".join(clauses), params
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _marks(values: Sequence) -> str:
+    return ", ".join("?" for _ in values)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text)
+
+
+def _fts_query(text: str) -> str:
+    """Every word, each quoted so that FTS5 syntax in user text ("AND", "-", ":") is only words."""
+    words = _words(text)
+    return " ".join(f'"{w}"' for w in words) if words else '""'
+
+
+def _like_escape(word: str) -> str:
+    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _like_snippet(text: str, query: str, width: int = 60) -> str:
+    words = _words(query)
+    at = min((text.casefold().find(w.casefold()) for w in words if w.casefold() in text.casefold()), default=0)
+    start, end = max(0, at - width), min(len(text), at + width)
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+
+
+def _number_key(number: str | None) -> tuple[int, ...]:
+    if not number:
+        return (10**6,)  # AOB and unnumbered items after the numbered ones
+    return tuple(int(x) for x in re.split(r"[./]", number) if x.isdigit()) or (10**6,)
+
+
+def _action_order(a: ActionRecord) -> tuple:
+    return (a.due is None, a.due or "", a.meeting_date or _HIGH, a.path, _number_key(a.item), a.position)

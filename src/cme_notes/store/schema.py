@@ -1,0 +1,203 @@
+"""The SQLite schema: plain tables any SQLite tool reads (sqlite3, sqlite-utils, Datasette).
+
+Dates are ISO text ("2024-03-14"), times "HH:MM". Every row about a meeting
+hangs off ``meetings`` with ON DELETE CASCADE, so replacing a changed file is
+one DELETE and the inserts, in one transaction. The version lives in
+``PRAGMA user_version``; a database of another version is refused rather than
+half-read.
+"""
+from __future__ import annotations
+
+import sqlite3
+
+SCHEMA_VERSION = 1
+
+TABLES = """
+CREATE TABLE IF NOT EXISTS meetings (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: a replaced meeting gets a new id
+    path        TEXT NOT NULL UNIQUE,   -- the file, as it was named when indexed
+    sha256      TEXT,                   -- its content hash: an unchanged file is skipped on re-index
+    format      TEXT,                   -- pdf, docx, txt, md
+    group_name  TEXT,                   -- the group's name as the minutes give it (the record's title)
+    group_key   TEXT,                   -- the same, folded: what meetings of one group share
+    date        TEXT,                   -- ISO date of the meeting
+    place       TEXT,
+    pages       INTEGER,
+    warnings    TEXT,                   -- what the extractor could not decide, one per line
+    indexed_at  TEXT NOT NULL           -- ISO timestamp (UTC)
+);
+CREATE INDEX IF NOT EXISTS meetings_group_date ON meetings (group_key, date);
+
+CREATE TABLE IF NOT EXISTS organisations (
+    id    INTEGER PRIMARY KEY,
+    name  TEXT NOT NULL,                -- canonical name ("West Berkshire" for "W Berks")
+    key   TEXT NOT NULL UNIQUE
+);
+
+CREATE TABLE IF NOT EXISTS people (
+    id    INTEGER PRIMARY KEY,
+    name  TEXT NOT NULL,                -- the first spelling indexed, without honorific
+    key   TEXT NOT NULL UNIQUE          -- folded: "Dr Jane Smith" and "Jane Smith" share it
+);
+
+CREATE TABLE IF NOT EXISTS attendance (
+    id               INTEGER PRIMARY KEY,
+    meeting_id       INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+    person_id        INTEGER NOT NULL REFERENCES people (id),
+    status           TEXT NOT NULL CHECK (status IN ('present', 'apologies')),
+    position         INTEGER NOT NULL,  -- order in the minutes' list
+    name             TEXT NOT NULL,     -- as the minutes wrote it, without honorific
+    honorific        TEXT,
+    role             TEXT,
+    initials         TEXT,              -- initials the minutes define for the person
+    organisation     TEXT,              -- as written
+    organisation_id  INTEGER REFERENCES organisations (id),  -- canonical
+    as_written       TEXT
+);
+CREATE INDEX IF NOT EXISTS attendance_meeting ON attendance (meeting_id);
+CREATE INDEX IF NOT EXISTS attendance_person ON attendance (person_id);
+
+CREATE TABLE IF NOT EXISTS items (
+    id          INTEGER PRIMARY KEY,
+    meeting_id  INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+    position    INTEGER NOT NULL,
+    number      TEXT,                   -- as written: "3", "25/041"; NULL for AOB
+    title       TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS items_meeting ON items (meeting_id);
+
+CREATE TABLE IF NOT EXISTS actions (
+    id           INTEGER PRIMARY KEY,
+    meeting_id   INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+    position     INTEGER NOT NULL,
+    item         TEXT,                  -- number of the item it belongs to
+    item_title   TEXT,
+    description  TEXT NOT NULL,
+    owners_text  TEXT,                  -- owners as the minutes wrote them ("HP / OP")
+    due          TEXT                   -- ISO date
+);
+CREATE INDEX IF NOT EXISTS actions_meeting ON actions (meeting_id);
+CREATE INDEX IF NOT EXISTS actions_due ON actions (due);
+
+CREATE TABLE IF NOT EXISTS action_owners (
+    action_id  INTEGER NOT NULL REFERENCES actions (id) ON DELETE CASCADE,
+    position   INTEGER NOT NULL,
+    owner      TEXT NOT NULL,           -- resolved: a listed person's name, 'all', or the text as written
+    written    TEXT,                    -- what the Actions column wrote for this owner ("OP")
+    person_id  INTEGER REFERENCES people (id),  -- when the owner is a person listed at the meeting
+    PRIMARY KEY (action_id, position)
+);
+CREATE INDEX IF NOT EXISTS action_owners_person ON action_owners (person_id);
+
+-- Every name an owner answers to in their meeting ("owen price", "owen",
+-- "price", "op", what was written), so --owner is one indexed lookup.
+CREATE TABLE IF NOT EXISTS owner_names (
+    action_id  INTEGER NOT NULL REFERENCES actions (id) ON DELETE CASCADE,
+    position   INTEGER NOT NULL,        -- the owner's position in action_owners
+    kind       TEXT NOT NULL,           -- full, first, surname, last, initials, given, written, all
+    key        TEXT NOT NULL,
+    PRIMARY KEY (action_id, position, kind, key)
+);
+CREATE INDEX IF NOT EXISTS owner_names_key ON owner_names (key);
+
+CREATE TABLE IF NOT EXISTS decisions (
+    id          INTEGER PRIMARY KEY,
+    meeting_id  INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+    position    INTEGER NOT NULL,
+    item        TEXT,
+    text        TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS decisions_meeting ON decisions (meeting_id);
+
+CREATE TABLE IF NOT EXISTS future_meetings (
+    id          INTEGER PRIMARY KEY,
+    meeting_id  INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,  -- the minutes announcing it
+    position    INTEGER NOT NULL,
+    date        TEXT NOT NULL,
+    time        TEXT,                   -- HH:MM
+    end_time    TEXT,
+    place       TEXT,
+    text        TEXT                    -- the words it was read from
+);
+CREATE INDEX IF NOT EXISTS future_meetings_meeting ON future_meetings (meeting_id);
+
+-- The text search covers: item titles, each item's text, actions and decisions.
+CREATE TABLE IF NOT EXISTS passages (
+    id          INTEGER PRIMARY KEY,
+    meeting_id  INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+    kind        TEXT NOT NULL CHECK (kind IN ('title', 'text', 'action', 'decision')),
+    item        TEXT,
+    item_title  TEXT,
+    action_id   INTEGER REFERENCES actions (id) ON DELETE CASCADE,
+    text        TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS passages_meeting ON passages (meeting_id);
+CREATE INDEX IF NOT EXISTS passages_action ON passages (action_id);
+
+CREATE TABLE IF NOT EXISTS meta (
+    key    TEXT PRIMARY KEY,
+    value  TEXT
+);
+
+-- One row per meeting when the same minutes were indexed from several files
+-- (a .docx and the .pdf made from it): same group, same date. The most
+-- structured format is kept (docx, md, txt, pdf), then the first path.
+CREATE VIEW IF NOT EXISTS distinct_meetings AS
+SELECT * FROM meetings WHERE id IN (
+    SELECT id FROM (
+        SELECT id, row_number() OVER (
+            PARTITION BY coalesce(group_key, path), coalesce(date, path)
+            ORDER BY CASE format WHEN 'docx' THEN 0 WHEN 'md' THEN 1 WHEN 'txt' THEN 2 WHEN 'pdf' THEN 3 ELSE 4 END, path
+        ) AS n
+        FROM meetings
+    ) WHERE n = 1
+);
+"""
+
+# External-content FTS5 over passages, kept in step by triggers (cascaded
+# deletes fire them too). porter: "timetables" finds "timetable".
+FTS = """
+CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(
+    text, content='passages', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER IF NOT EXISTS passages_ai AFTER INSERT ON passages BEGIN
+    INSERT INTO passages_fts (rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS passages_ad AFTER DELETE ON passages BEGIN
+    INSERT INTO passages_fts (passages_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+"""
+
+
+class SchemaError(Exception):
+    """The file is not an index this version can read."""
+
+
+def fts5_available() -> bool:
+    """Whether this Python's SQLite was built with FTS5 (most are; some system builds are not)."""
+    con = sqlite3.connect(":memory:")
+    try:
+        con.execute("CREATE VIRTUAL TABLE t USING fts5(x)")
+        return True
+    except sqlite3.OperationalError:
+        return False
+    finally:
+        con.close()
+
+
+def create(con: sqlite3.Connection, *, fts: bool) -> None:
+    con.executescript(TABLES + (FTS if fts else ""))
+    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def check(con: sqlite3.Connection, path: str) -> None:
+    version = con.execute("PRAGMA user_version").fetchone()[0]
+    if version != SCHEMA_VERSION:
+        raise SchemaError(
+            f"{path}: index schema version {version}, this cme-notes reads version {SCHEMA_VERSION}; "
+            "index the minutes into a new file"
+        )
+
+
+def has_table(con: sqlite3.Connection, name: str) -> bool:
+    return con.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() is not None

@@ -1,0 +1,79 @@
+"""Views across meetings: the action tracker, the attendance register, the calendar, search.
+
+Each takes either an :class:`~cme_notes.store.Index` (a database built by
+``cme-notes index``) or meeting records straight from :func:`cme_notes.parse`,
+which are put in an in-memory index first, so both give the same answers::
+
+    import cme_notes, cme_notes.views as views
+    meetings = [cme_notes.parse(p) for p in paths]
+    views.register(meetings)                           # rows: one per person
+    views.actions(meetings, owner="Owen", overdue_on=datetime.date(2025, 4, 1))
+    views.calendar(meetings).to_ical()                 # an icalendar.Calendar
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Iterable, Union
+
+from ..identity import OrgAliases
+from ..store import Index
+from .actions import ACTION_COLUMNS, action_rows
+from .calendar import build_calendar, merge_announcements
+from .columns import Column, rows_csv, rows_json
+from .register import ORGANISATION_COLUMNS, PEOPLE_COLUMNS, organisation_register, people_register
+from .search import SEARCH_COLUMNS, search_rows
+
+if TYPE_CHECKING:
+    from ..models import Meeting
+
+Source = Union[Index, Iterable["Meeting"]]
+
+__all__ = [
+    "ACTION_COLUMNS", "ORGANISATION_COLUMNS", "PEOPLE_COLUMNS", "SEARCH_COLUMNS", "Column", "actions", "calendar",
+    "index_of", "register", "rows_csv", "rows_json", "search",
+]
+
+
+def index_of(source: Source, aliases: OrgAliases | None = None) -> Index:
+    """``source`` itself when it is an Index, else a new in-memory index of the meetings."""
+    if isinstance(source, Index):
+        return source
+    index = Index(aliases=aliases)
+    with index.transaction():
+        for meeting in source:
+            index.add(meeting)
+    return index
+
+
+def actions(source: Source, *, owner: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
+            search: str | None = None, overdue_on: dt.date | None = None, group: str | None = None) -> list[dict]:
+    """Action rows (see :data:`ACTION_COLUMNS`), sorted by due date then meeting date."""
+    return action_rows(index_of(source).actions(owner=owner, since=since, until=until, search=search,
+                                                overdue_on=overdue_on, group=group))
+
+
+def register(source: Source, *, by: str = "people", aliases: OrgAliases | None = None, group: str | None = None,
+             since: dt.date | None = None, until: dt.date | None = None) -> list[dict]:
+    """The attendance register ``by`` people or organisations: counts, rate and each meeting's status."""
+    index = index_of(source, aliases)
+    aliases = aliases or index.aliases  # an index remembers the alias file it was built with
+    meetings = index.meetings(group=group, since=since, until=until)
+    records = index.attendance(group=group, since=since, until=until)
+    if by.startswith("org"):
+        return organisation_register(meetings, records, aliases)
+    return people_register(meetings, records, aliases)
+
+
+def calendar(source: Source, *, with_actions: bool = False, group: str | None = None,
+             since: dt.date | None = None, name: str | None = None):
+    """An ``icalendar.Calendar``: one event per future meeting (announced once or many times), and due dates if asked."""
+    index = index_of(source)
+    planned = merge_announcements(index.future_meetings(group=group, since=since))
+    due = index.actions(group=group, since=since) if with_actions else []
+    return build_calendar(planned, [a for a in due if a.due and (since is None or a.due >= since.isoformat())], name=name)
+
+
+def search(source: Source, text: str, *, group: str | None = None, since: dt.date | None = None,
+           until: dt.date | None = None) -> list[dict]:
+    """Which meetings discussed ``text``: one row per meeting and item, with a snippet."""
+    return search_rows(index_of(source).search(text, group=group, since=since, until=until))
