@@ -60,6 +60,48 @@ def parse_one(path: str | Path, *, password: str | None = None, max_bytes: int |
         return Result(name, error=f"{name}: internal error ({type(exc).__name__}: {exc}); please report it")
 
 
-def parse_many(paths: Iterable[str | Path], **options) -> Iterator[Result]:
-    for path in paths:
-        yield parse_one(path, **options)
+def parse_many(paths: Iterable[str | Path], *, workers: int = 1, timeout: float | None = None,
+               **options) -> Iterator[Result]:
+    """Parse every input; one :class:`Result` per input, in the order given, never an exception.
+
+    With ``workers`` > 1 (and more than one input), or a ``timeout``, inputs are
+    parsed in worker processes (:mod:`cme_notes.pool`): up to ``workers`` at once,
+    and an input still running after ``timeout`` seconds is stopped and reported
+    as failed ("timed out after N s"). Otherwise everything runs in this process,
+    one input after the other, with nothing to start up. The results are the same
+    either way. ``options`` (password, max_bytes) go to :func:`parse_one`.
+    """
+    paths = list(paths)
+    if timeout is None and (workers <= 1 or len(paths) <= 1):
+        for path in paths:
+            yield parse_one(path, **options)
+        return
+    yield from _parse_in_workers(paths, workers=workers, timeout=timeout, **options)
+
+
+def _parse_in_workers(paths: list, *, workers: int, timeout: float | None, **options) -> Iterator[Result]:
+    from contextlib import closing
+    from functools import partial
+
+    from . import pool
+
+    done: dict[int, Result] = {}
+    # Standard input is read here: a worker process has none of its own.
+    for i, path in enumerate(paths):
+        if str(path) == "-":
+            done[i] = parse_one(path, **options)
+    todo = [i for i in range(len(paths)) if i not in done]
+    items = [paths[i] for i in todo]
+    task = partial(parse_one, **options)
+    following = 0
+    with closing(pool.run(task, items, workers=workers, timeout=timeout)) as outcomes:
+        for outcome in outcomes:
+            i = todo[outcome.index]
+            name = str(paths[i])
+            done[i] = outcome.value if outcome.ok else Result(name, error=f"{name}: {outcome.error}")
+            while following in done:
+                yield done.pop(following)
+                following += 1
+    while following in done:  # trailing "-" inputs
+        yield done.pop(following)
+        following += 1

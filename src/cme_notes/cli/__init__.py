@@ -11,6 +11,7 @@ import click
 from .. import __version__
 from .actions import actions
 from .attendance import attendance
+from .batch import batch
 from .calendar import calendar
 from .common import CONTEXT
 from .index import index
@@ -34,6 +35,7 @@ def main() -> None:
 
 main.add_command(parse)
 main.add_command(actions)
+main.add_command(batch)
 main.add_command(index)
 main.add_command(attendance)
 main.add_command(calendar)

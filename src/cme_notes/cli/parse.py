@@ -13,13 +13,20 @@ from .common import CONTEXT, console, default_format, emit, error, max_bytes, ma
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]),
               help="Output format. [default: table on a terminal, else json]")
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of stdout (written whole or not at all).")
+@click.option("-j", "--workers", type=click.IntRange(min=1), metavar="N",
+              help="With several files: worker processes parsing at once. [default: all cores]")
+@click.option("--timeout", type=click.FloatRange(min=0), metavar="SECONDS",
+              help="Stop a file that takes longer than this (reported as failed); 0 for no limit. "
+                   "[default: 60 with several files; a single file runs in-process with no limit]")
 @password_option
 @max_size_option
-def parse(files: tuple[str, ...], fmt: str | None, output: str | None, password: str | None, max_size: float) -> None:
+def parse(files: tuple[str, ...], fmt: str | None, output: str | None, workers: int | None,
+          timeout: float | None, password: str | None, max_size: float) -> None:
     """Parse minutes into a record: one JSON object for one file, an array for several.
 
     FILE may be .pdf, .docx, .txt or .md; "-" reads plain text from stdin.
     A file that fails is reported on stderr and the others are still printed (exit 1).
+    Several files are parsed in parallel; for many files, or folders, see `cme-notes batch`.
 
     \b
     Examples:
@@ -27,11 +34,17 @@ def parse(files: tuple[str, ...], fmt: str | None, output: str | None, password:
       cme-notes parse 2025-*.docx --format json -o records.json
       for f in *.docx; do cme-notes parse "$f" --format json > "${f%.docx}.json"; done
     """
+    import os
+
     from ..engine import parse_many
 
     fmt = default_format(fmt, output)
+    several = len(files) > 1
+    if timeout is None:
+        timeout = 60.0 if several else 0.0
     meetings, failed = [], 0
-    for result in parse_many(files, password=password, max_bytes=max_bytes(max_size)):
+    for result in parse_many(files, workers=workers or os.cpu_count() or 1, timeout=timeout or None,
+                             password=password, max_bytes=max_bytes(max_size)):
         if result.ok:
             meetings.append(result.meeting)
         else:

@@ -1,0 +1,473 @@
+"""Batch runs: many inputs, one output per input (or one JSONL/CSV stream), in parallel, resumable.
+
+The pieces, each usable on its own:
+
+- :func:`expand` turns files, folders and glob patterns into a sorted list of
+  :class:`Input` (each with its path relative to the root it was found under),
+  and counts what was ignored;
+- :func:`output_path` maps an input to ``OUTDIR/<relative path>.json`` and
+  refuses any path that would leave OUTDIR;
+- :func:`up_to_date` tells whether an existing output already holds the record
+  of this exact input (same sha256, same cme-notes version);
+- :func:`render` is what a worker process runs for one input;
+- :func:`run` ties them together, with :mod:`cme_notes.pool` doing the parsing.
+
+Nothing here prints: :func:`run` reports through a :class:`Reporter` and
+returns a :class:`Summary`, and the command line (``cli/batch.py``) decides how
+to show them.
+"""
+from __future__ import annotations
+
+import glob
+import hashlib
+import json
+import os
+import re
+import sys
+import time
+from contextlib import closing, nullcontext
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Iterable, Protocol
+
+from . import __version__
+from .engine import INPUT_SUFFIXES, parse_one
+
+__all__ = [
+    "FORMATS", "VERSION_KEY", "BatchError", "Input", "Plan", "Reporter", "Summary",
+    "expand", "output_path", "record", "render", "run", "up_to_date",
+]
+
+FORMATS = ("json", "jsonl", "csv")
+VERSION_KEY = "cme_notes_version"
+"""Top-level key of every batch record: the cme-notes version that wrote it."""
+
+_MAGIC = re.compile(r"[*?[]")
+_TEMP = re.compile(r"^\..+\.json\.[a-z0-9_]{8}\.part$")
+"""Temporary files of :func:`cme_notes.writers.atomic_writer` for our outputs (left by kill -9)."""
+
+
+class BatchError(Exception):
+    """The batch cannot start at all (e.g. OUTDIR is a file). One line, shown as is."""
+
+
+# --------------------------------------------------------------------------- finding inputs
+
+
+@dataclass(slots=True)
+class Input:
+    path: Path
+    """The input as found: a path relative to the current folder, or absolute if given so."""
+    rel: str
+    """Path relative to the root it was found under (the folder named, the fixed part of a
+    glob, or the folder of a file named directly); mirrored under OUTDIR."""
+
+    @property
+    def name(self) -> str:
+        return str(self.path)
+
+
+@dataclass
+class Plan:
+    inputs: list[Input] = field(default_factory=list)
+    """Files to parse, sorted, without duplicates."""
+    ignored: list[Path] = field(default_factory=list)
+    """Files with other suffixes, hidden files and Office lock files (``~$x.docx``) found in folders."""
+    problems: list[tuple[str, str]] = field(default_factory=list)
+    """(argument, reason) for arguments that name nothing: counted as failures."""
+
+
+def expand(paths: Iterable[str | Path], *, suffixes: tuple[str, ...] = INPUT_SUFFIXES,
+           exclude: Path | None = None) -> Plan:
+    """Files, folders (searched recursively) and glob patterns (``*``, ``?``, ``[..]``, ``**``) to inputs.
+
+    A name that exists is taken literally even if it contains glob characters.
+    Inside folders, hidden files and folders (``.*``) and Office lock files are
+    left out, symbolic links to files are read, symbolic links to folders are
+    not followed, and the folder ``exclude`` (the output folder) is skipped.
+    Suffixes are compared case-insensitively.
+    """
+    plan = Plan()
+    seen: set[str] = set()
+    exclude_real = os.path.realpath(exclude) if exclude is not None else None
+
+    def consider(path: Path, root: str, *, in_folder: bool) -> None:
+        name = path.name
+        if in_folder and (name.startswith((".", "~$")) or not path.is_file()):
+            plan.ignored.append(path)
+            return
+        if path.suffix.lower() not in suffixes:
+            plan.ignored.append(path)
+            return
+        key = os.path.normcase(os.path.abspath(path))
+        if key in seen:
+            return
+        seen.add(key)
+        plan.inputs.append(Input(path, os.path.relpath(path, root)))
+
+    def walk(top: Path, root: str) -> None:
+        for dirpath, dirnames, filenames in os.walk(top):
+            kept = []
+            for d in sorted(dirnames):
+                full = os.path.join(dirpath, d)
+                if d.startswith(".") or os.path.islink(full):
+                    continue
+                if exclude_real is not None and os.path.realpath(full) == exclude_real:
+                    continue
+                kept.append(d)
+            dirnames[:] = kept
+            for f in sorted(filenames):
+                consider(Path(dirpath, f), root, in_folder=True)
+
+    def add(path: Path, root: str) -> None:
+        if path.is_dir():
+            walk(path, root)
+        else:
+            consider(path, root, in_folder=False)
+
+    for raw in paths:
+        raw = str(raw)
+        path = Path(raw)
+        if os.path.lexists(raw):
+            add(path, str(path) if path.is_dir() else str(path.parent))
+        elif _MAGIC.search(raw):
+            matches = sorted(glob.glob(raw, recursive=True))
+            if not matches:
+                plan.problems.append((raw, "no files match this pattern"))
+            root = _fixed_prefix(raw)
+            for match in matches:
+                add(Path(match), root)
+        else:
+            plan.problems.append((raw, "no such file or folder"))
+    plan.inputs.sort(key=lambda i: i.path.parts)
+    return plan
+
+
+def _fixed_prefix(pattern: str) -> str:
+    """The folder part of a glob pattern before its first wildcard: ``in/*/a.pdf`` → ``in``."""
+    parts = Path(pattern).parts
+    fixed = []
+    for part in parts[:-1]:
+        if _MAGIC.search(part):
+            break
+        fixed.append(part)
+    return str(Path(*fixed)) if fixed else "."
+
+
+# --------------------------------------------------------------------------- outputs
+
+
+def output_path(outdir: Path, rel: str) -> Path:
+    """``outdir/<rel>.json``, resolved; ValueError if it would not be inside ``outdir``.
+
+    ``rel`` keeps the input's suffix (``a.pdf`` → ``a.pdf.json``) so that
+    ``a.pdf`` and ``a.docx`` side by side cannot collide. Refused: absolute
+    paths, ``..`` that climbs out, and symbolic links (in OUTDIR) that lead out.
+    """
+    root = outdir.resolve()
+    norm = os.path.normpath(rel)
+    if os.path.isabs(norm) or norm == os.pardir or norm.startswith(os.pardir + os.sep) or norm in ("", "."):
+        raise ValueError(f"its output path {rel!r}.json would leave the output folder")
+    target = (root / (norm + ".json")).resolve()
+    if not target.is_relative_to(root) or target == root:
+        raise ValueError(f"its output path {rel!r}.json would leave the output folder (through a symbolic link)")
+    return target
+
+
+def sha256_file(path: str | Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def up_to_date(source: Path, output: Path) -> bool:
+    """True when ``output`` holds a record written by this cme-notes version from these exact input bytes."""
+    try:
+        data = json.loads(output.read_bytes())
+    except (OSError, ValueError):
+        return False
+    if not isinstance(data, dict) or data.get(VERSION_KEY) != __version__:
+        return False
+    recorded = data.get("source")
+    if not isinstance(recorded, dict) or not recorded.get("sha256"):
+        return False
+    try:
+        return recorded["sha256"] == sha256_file(source)
+    except OSError:
+        return False
+
+
+def clean_temp_files(outdir: Path) -> int:
+    """Remove temporary files that a killed run left in ``outdir`` (``.NAME.json.XXXXXXXX.part``)."""
+    removed = 0
+    for dirpath, _dirnames, filenames in os.walk(outdir):
+        for f in filenames:
+            if _TEMP.match(f):
+                try:
+                    os.unlink(os.path.join(dirpath, f))
+                    removed += 1
+                except OSError:
+                    pass
+    return removed
+
+
+def record(meeting) -> dict:
+    """The record as written by batch: the meeting's JSON plus the version that wrote it."""
+    data = meeting.to_json_dict()
+    data[VERSION_KEY] = __version__
+    return data
+
+
+def render(path: str, *, fmt: str, password: str | None = None, max_bytes: int | None = None
+           ) -> tuple[str | None, str | None, int]:
+    """Parse one input and format it; runs in a worker process. Returns (text, error, pages)."""
+    result = parse_one(path, password=password, max_bytes=max_bytes)
+    if not result.ok:
+        return None, result.error, 0
+    meeting = result.meeting
+    pages = (meeting.source.pages or 0) if meeting.source else 0
+    if fmt == "json":
+        return json.dumps(record(meeting), indent=2, ensure_ascii=False) + "\n", None, pages
+    if fmt == "jsonl":
+        return json.dumps(record(meeting), ensure_ascii=False) + "\n", None, pages
+    from .writers.records import action_row, rows_csv
+
+    rows = [action_row(meeting, action) for action in meeting.actions]
+    return rows_csv(rows).partition("\n")[2], None, pages  # rows without the header
+
+
+# --------------------------------------------------------------------------- running
+
+
+@dataclass
+class Summary:
+    parsed: int = 0
+    skipped: int = 0
+    """Up to date: an output from the same input bytes and cme-notes version exists."""
+    failed: int = 0
+    ignored: int = 0
+    pages: int = 0
+    """PDF pages parsed."""
+    not_done: int = 0
+    """Inputs left when the run was interrupted."""
+    interrupted: bool = False
+    started: float = field(default_factory=time.monotonic)
+    seconds: float = 0.0
+
+    def text(self) -> str:
+        parts = [f"{self.parsed} parsed", f"{self.skipped} skipped as up to date", f"{self.failed} failed",
+                 f"{self.ignored} ignored (other suffixes)"]
+        if self.interrupted:
+            parts.append(f"{self.not_done} not done")
+        head = "interrupted: " if self.interrupted else ""
+        return f"{head}{', '.join(parts)} in {self.seconds:.1f} s"
+
+
+class Reporter(Protocol):
+    def begin(self, total: int, summary: Summary) -> None:
+        """Parsing starts: ``total`` inputs to parse (skipped and failed-at-planning ones excluded)."""
+
+    def done(self, name: str, error: str | None, summary: Summary) -> None:
+        """One input finished (``error`` None when it succeeded)."""
+
+    def error(self, message: str) -> None:
+        """A one-line failure (already starting with the file name) to show now."""
+
+    def end(self) -> None:
+        """Parsing is over (finished or interrupted)."""
+
+
+class _Silent:
+    def begin(self, total, summary): ...
+    def done(self, name, error, summary): ...
+    def error(self, message): print(f"cme-notes: error: {message}", file=sys.stderr)
+    def end(self): ...
+
+
+def run(paths: Iterable[str | Path], output: str | Path, *, fmt: str = "json", workers: int | None = None,
+        timeout: float | None = 60.0, force: bool = False, password: str | None = None,
+        max_bytes: int | None = None, reporter: Reporter | None = None) -> Summary:
+    """Parse every input and write the outputs; never raises for a bad input (see :class:`Summary`).
+
+    ``fmt="json"``: one ``OUTDIR/<relative path>.json`` per input, ``output`` being
+    OUTDIR; inputs whose output is up to date are skipped unless ``force``.
+    ``fmt="jsonl"`` / ``"csv"``: one file (``output``), or stdout for ``"-"``; a
+    record per line / a row per action, in sorted input order.
+    ``workers``: processes (default: all cores); ``timeout``: seconds per input
+    (None or 0: no limit). Ctrl-C stops the workers and returns the summary so
+    far with ``interrupted`` set. Raises :class:`BatchError` if OUTDIR cannot be used.
+    """
+    if fmt not in FORMATS:
+        raise BatchError(f"unknown format {fmt!r}: choose from {', '.join(FORMATS)}")
+    reporter = reporter or _Silent()
+    summary = Summary()
+    workers = workers or os.cpu_count() or 1
+    timeout = timeout or None
+    to_dir = fmt == "json"
+    outdir = Path(output)
+    if to_dir:
+        if str(output) == "-":
+            raise BatchError("--format json writes one file per input into a folder: give -o OUTDIR "
+                             "(or use --format jsonl for standard output)")
+        if outdir.exists() and not outdir.is_dir():
+            raise BatchError(f"{outdir} is not a folder (--format json writes one file per input into -o OUTDIR)")
+        try:
+            outdir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise BatchError(f"cannot create {outdir}: {exc.strerror or exc}") from None
+        clean_temp_files(outdir)
+
+    try:
+        plan = expand(paths, exclude=outdir if to_dir else None)
+        summary.ignored = len(plan.ignored)
+        for name, reason in plan.problems:
+            summary.failed += 1
+            reporter.error(f"{name}: {reason}")
+
+        todo: list[Input] = []
+        targets: list[Path | None] = []
+        if to_dir:
+            owners: dict[Path, Input] = {}
+            for item in plan.inputs:
+                try:
+                    target = output_path(outdir, item.rel)
+                except ValueError as exc:
+                    summary.failed += 1
+                    reporter.error(f"{item.name}: {exc}")
+                    continue
+                if target in owners:
+                    summary.failed += 1
+                    shown = os.path.join(str(outdir), os.path.normpath(item.rel) + ".json")
+                    reporter.error(f"{item.name}: its output {shown} would overwrite that of "
+                                   f"{owners[target].name}; name their common parent folder instead")
+                    continue
+                owners[target] = item
+                if not force and target.exists() and up_to_date(item.path, target):
+                    summary.skipped += 1
+                    continue
+                todo.append(item)
+                targets.append(target)
+        else:
+            todo = list(plan.inputs)
+
+        summary.not_done = len(todo)
+        reporter.begin(len(todo), summary)
+        try:
+            if to_dir:
+                _run_to_dir(todo, targets, fmt, workers, timeout, password, max_bytes, reporter, summary)
+            else:
+                _run_to_stream(todo, output, fmt, workers, timeout, password, max_bytes, reporter, summary)
+        finally:
+            reporter.end()
+    except KeyboardInterrupt:
+        summary.interrupted = True
+    summary.seconds = time.monotonic() - summary.started
+    return summary
+
+
+def _outcomes(todo: list[Input], fmt, workers, timeout, password, max_bytes):
+    from . import pool
+
+    task = partial(render, fmt=fmt, password=password, max_bytes=max_bytes)
+    # Largest first, so that a big file does not start last and leave one worker busy
+    # alone at the end; the outputs do not depend on this order.
+    order = sorted(range(len(todo)), key=lambda i: -_size(todo[i].path))
+    return closing(pool.run(task, [i.name for i in todo], workers=workers, timeout=timeout, order=order))
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _finish(item: Input, outcome, summary: Summary, reporter: Reporter) -> str | None:
+    """Count one outcome; return its text when it succeeded."""
+    summary.not_done -= 1
+    text, error, pages = outcome.value if outcome.ok else (None, f"{item.name}: {outcome.error}", 0)
+    if error is None:
+        summary.parsed += 1
+        summary.pages += pages
+    else:
+        summary.failed += 1
+        reporter.error(error)
+    reporter.done(item.name, error, summary)
+    return text
+
+
+def _run_to_dir(todo, targets, fmt, workers, timeout, password, max_bytes, reporter, summary) -> None:
+    from .writers import atomic_writer
+
+    with _outcomes(todo, fmt, workers, timeout, password, max_bytes) as outcomes:
+        for outcome in outcomes:
+            item, target = todo[outcome.index], targets[outcome.index]
+            text = outcome.value[0] if outcome.ok else None
+            if text is not None:
+                try:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    with atomic_writer(target, "w", encoding="utf-8", newline="") as fh:
+                        fh.write(text)
+                except OSError as exc:
+                    outcome.value = (None, f"{item.name}: cannot write {target}: {exc.strerror or exc}", 0)
+            _finish(item, outcome, summary, reporter)
+
+
+def _run_to_stream(todo, output, fmt, workers, timeout, password, max_bytes, reporter, summary) -> None:
+    from .writers import atomic_writer
+
+    to_stdout = str(output) == "-"
+    if to_stdout:
+        sink = nullcontext(sys.stdout)
+    else:
+        if os.path.isdir(output):
+            raise BatchError(f"{output} is a folder: --format {fmt} writes one file (or - for standard output)")
+        try:
+            sink = atomic_writer(output, "w", encoding="utf-8", newline="")
+            fh = sink.__enter__()
+        except OSError as exc:
+            raise BatchError(f"cannot write {output}: {exc.strerror or exc}") from None
+        sink = _Entered(sink, fh)
+    try:
+        _stream(sink, to_stdout, todo, fmt, workers, timeout, password, max_bytes, reporter, summary)
+    except OSError as exc:
+        if to_stdout or isinstance(exc, BrokenPipeError):
+            raise
+        raise BatchError(f"cannot write {output}: {exc.strerror or exc}") from None
+
+
+def _stream(sink, to_stdout, todo, fmt, workers, timeout, password, max_bytes, reporter, summary) -> None:
+    with sink as out:
+        if fmt == "csv":
+            from .writers.records import rows_csv
+
+            out.write(rows_csv([]))
+        ready: dict[int, str | None] = {}
+        following = 0
+        with _outcomes(todo, fmt, workers, timeout, password, max_bytes) as outcomes:
+            for outcome in outcomes:
+                ready[outcome.index] = _finish(todo[outcome.index], outcome, summary, reporter)
+                # Written in sorted input order, whatever order the workers finish in.
+                while following in ready:
+                    text = ready.pop(following)
+                    following += 1
+                    if text:
+                        out.write(text)
+                        if to_stdout:
+                            out.flush()
+
+
+class _Entered:
+    """An already entered context manager, re-entered by ``with`` (so OSError on open is ours to word)."""
+
+    def __init__(self, cm, value) -> None:
+        self.cm, self.value = cm, value
+
+    def __enter__(self):
+        return self.value
+
+    def __exit__(self, *exc):
+        return self.cm.__exit__(*exc)

@@ -1,0 +1,159 @@
+"""cme-notes batch: many files, folders and globs to one output per input, in parallel."""
+from __future__ import annotations
+
+import os
+import signal
+import sys
+
+import click
+
+from .common import CONTEXT, error, max_bytes, max_size_option, password_option
+
+CORES = os.cpu_count() or 1
+
+
+@click.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("-o", "--output", metavar="OUTDIR|FILE",
+              help="Folder for the .json files (--format json, required); "
+                   "file or - (stdout, the default) for --format jsonl and csv.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["json", "jsonl", "csv"]), default="json",
+              show_default=True,
+              help="json: one OUTDIR/<path>.json per input; jsonl: one record per line; "
+                   "csv: one row per action (meeting date, file, item...).")
+@click.option("-j", "--workers", type=click.IntRange(min=1), metavar="N",
+              help=f"Worker processes parsing at once. [default: all cores, here {CORES}]")
+@click.option("--timeout", type=click.FloatRange(min=0), default=60, show_default=True, metavar="SECONDS",
+              help="Stop a file that takes longer than this (it is reported as failed); 0 for no limit.")
+@click.option("--force", is_flag=True, help="Parse again even inputs whose output is up to date.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar: only errors and the summary.")
+@password_option
+@max_size_option
+def batch(paths: tuple[str, ...], output: str | None, fmt: str, workers: int | None, timeout: float,
+          force: bool, quiet: bool, password: str | None, max_size: float) -> None:
+    """Parse many minutes files in parallel: PATH may be a file, a folder (searched
+    recursively) or a glob (quoted globs are expanded too, ** included).
+    .pdf .docx .txt .md are read; other files are ignored and counted.
+
+    With --format json (the default) each input gets its own record, OUTDIR mirroring
+    the input tree: in/2024/a.pdf gives OUTDIR/2024/a.pdf.json. Every file is written
+    whole or not at all, and a re-run skips the inputs whose output is up to date
+    (same input bytes, by sha256, and same cme-notes version), so an interrupted
+    batch simply resumes.
+
+    A file that fails or runs past --timeout is reported on stderr and the batch
+    carries on. A summary ends every run on stderr.
+    Exit codes: 0 all parsed, 1 some input failed, 2 usage error, 130 interrupted (Ctrl-C).
+
+    \b
+    Examples:
+      cme-notes batch minutes/ -o records/
+      cme-notes batch 'minutes/**/*.pdf' minutes/2025/extra.docx -o records/ --workers 4
+      cme-notes batch minutes/ --format jsonl -o all.jsonl
+      cme-notes batch minutes/ --format jsonl | jq -r '.actions[].description'
+      cme-notes batch minutes/ --format csv -o actions.csv
+      cme-notes batch minutes/ -o records/ --force --timeout 300
+    """
+    from .. import batch as engine
+
+    if fmt == "json" and output is None:
+        raise click.UsageError("give -o OUTDIR: --format json writes one .json file per input into it")
+    if fmt == "json" and output == "-":
+        raise click.UsageError("--format json writes one file per input into a folder; "
+                               "use --format jsonl (or csv) for standard output")
+    output = output or "-"
+    reporter = _reporter(quiet)
+    terminated = []
+
+    def on_sigterm(signum, frame):
+        terminated.append(signum)
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, on_sigterm)
+    try:
+        summary = engine.run(paths, output, fmt=fmt, workers=workers, timeout=timeout, force=force,
+                             password=password, max_bytes=max_bytes(max_size), reporter=reporter)
+    except engine.BatchError as exc:
+        error(str(exc))
+        sys.exit(2)
+    except BrokenPipeError:
+        # The reader of stdout has gone (e.g. `| head`): stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    click.echo(f"cme-notes: {summary.text()}", err=True)
+    if summary.interrupted:
+        sys.exit(128 + signal.SIGTERM if terminated else 130)
+    sys.exit(1 if summary.failed else 0)
+
+
+class _Plain:
+    """Errors as lines on stderr; nothing else (not a terminal, or --quiet)."""
+
+    def begin(self, total, summary) -> None:
+        pass
+
+    def done(self, name, error, summary) -> None:
+        pass
+
+    def error(self, message: str) -> None:
+        error(message)
+
+    def end(self) -> None:
+        pass
+
+
+def _reporter(quiet: bool):
+    if quiet or not sys.stderr.isatty():
+        return _Plain()
+    return _ProgressBar()
+
+
+class _ProgressBar:
+    """A rich progress bar on stderr: done/total, failures, rate, time left; errors print above it."""
+
+    def __init__(self) -> None:
+        from rich.console import Console
+        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn,
+                                   TimeElapsedColumn, TimeRemainingColumn)
+        from rich.text import Text
+
+        class Failed(ProgressColumn):
+            def render(self, task) -> Text:
+                failed = task.fields.get("failed", 0)
+                return Text(f"{failed} failed", style="bold red" if failed else "dim")
+
+        class Rate(ProgressColumn):
+            def render(self, task) -> Text:
+                speed = task.finished_speed or task.speed
+                return Text(f"{speed:.1f} files/s" if speed else "- files/s", style="progress.data.speed")
+
+        self.progress = Progress(
+            TextColumn("[progress.description]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            Failed(),
+            Rate(),
+            TimeElapsedColumn(),
+            TextColumn("ETA"),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        self.task = None
+
+    def begin(self, total, summary) -> None:
+        label = "parsing" + (f" ({summary.skipped} up to date)" if summary.skipped else "")
+        self.task = self.progress.add_task(label, total=total, failed=summary.failed)
+        self.progress.start()
+
+    def done(self, name, error, summary) -> None:
+        self.progress.update(self.task, advance=1, failed=summary.failed)
+
+    def error(self, message: str) -> None:
+        self.progress.console.print(f"cme-notes: error: {message}", markup=False, highlight=False)
+
+    def end(self) -> None:
+        self.progress.stop()
