@@ -128,3 +128,16 @@ def test_actions_in_a_folder_without_minutes_is_an_error(tmp_path):
     result = run("actions", str(tmp_path))
     assert result.returncode == 1
     assert "no .pdf, .docx, .txt or .md files" in result.stderr
+
+
+def test_parse_reads_windows_1252_from_stdin():
+    data = (SAMPLES / "northvale-cme-2024-03-14.txt").read_bytes()
+    result = subprocess.run([sys.executable, "-m", "cme_notes", "parse", "-", "--format", "json"], input=data, capture_output=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["date"] == "2024-03-14"
+
+
+def test_empty_stdin_is_a_one_line_error():
+    result = run("parse", "-", stdin="")
+    assert result.returncode == 1
+    assert result.stderr.strip() == "cme-notes: error: -: no text in the file"

@@ -50,10 +50,13 @@ def parse_one(path: str | Path, *, password: str | None = None, max_bytes: int |
     name = str(path)
     try:
         if name == "-":
-            return Result(name, parse_text(sys.stdin.read()))
+            from .readers.text import decode
+
+            # bytes, not sys.stdin's own decoding: a Word export piped in is often Windows-1252
+            return Result(name, parse_text(decode(sys.stdin.buffer.read())))
         return Result(name, parse(path, password=password, max_bytes=max_bytes))
     except CmeNotesError as exc:
-        return Result(name, error=str(exc))
+        return Result(name, error=str(exc) if exc.path else f"{name}: {exc}")
     except RecursionError:
         return Result(name, error=f"{name}: too deeply nested to read")
     except Exception as exc:  # a bug of ours must not stop the other files
