@@ -34,6 +34,7 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_index.py
 
 samples: $(STAMP)
 	$(BIN)/python scripts/build_samples.py
