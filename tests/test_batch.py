@@ -223,8 +223,11 @@ def test_ctrl_c_stops_cleanly_with_a_summary_and_exit_130(tmp_path: Path) -> Non
     _many_inputs(tmp_path, 30)
     cmd = [sys.executable, "-m", "cme_notes", "batch", "in", "-o", "out", "--workers", "2"]
     # Its own process group, so that the signal goes to the batch and its workers, as Ctrl-C does.
+    # SIGINT as a terminal has it: a shell running us in the background (as CI may) ignores it,
+    # and a process that starts with SIGINT ignored never sees KeyboardInterrupt.
     proc = subprocess.Popen(cmd, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, start_new_session=True)
+                            text=True, start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         _wait_for_outputs(tmp_path / "out", 5, proc)
         os.killpg(proc.pid, signal.SIGINT)

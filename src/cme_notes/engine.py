@@ -53,7 +53,9 @@ def parse_one(path: str | Path, *, password: str | None = None, max_bytes: int |
             from .readers.text import decode
 
             # bytes, not sys.stdin's own decoding: a Word export piped in is often Windows-1252
-            return Result(name, parse_text(decode(sys.stdin.buffer.read())))
+            stream = getattr(sys.stdin, "buffer", None)  # a text stream given by a caller has no bytes
+            text = decode(stream.read()) if stream is not None else sys.stdin.read()
+            return Result(name, parse_text(text))
         return Result(name, parse(path, password=password, max_bytes=max_bytes))
     except CmeNotesError as exc:
         return Result(name, error=str(exc) if exc.path else f"{name}: {exc}")
