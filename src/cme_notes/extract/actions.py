@@ -244,7 +244,7 @@ def _fallback(entry: Entry, paras: list[Para], item_of: dict) -> str:
 
 
 def _action(item, description, owners_text, resolver, meeting_date, warnings) -> Action:
-    description = description.strip().rstrip(".;,").strip()
+    description = description.strip().rstrip(".;,").strip() or description.strip()  # "." alone stays "."
     who, when = split_entry_date(owners_text, meeting_date)
     return Action(
         item=item,
@@ -284,6 +284,8 @@ def _inline_action(para, paras, item_of, resolver, meeting_date, warnings) -> Ac
     if prefix and not prefix.endswith((".", "!", "?", "(", "[", ":", "-", "–")):
         return None  # "the actions from…" inside a sentence is not an action line
     rest = m.group("rest").strip().strip("*_ ").rstrip(".")
+    if not rest.strip(".;,"):
+        return None  # "Action:" with nothing after it
     before = para.text[: m.start()].strip().rstrip("([").strip()
     item = item_of.get(para.index)
     if resolver.is_owner_text(rest) or re.fullmatch(r"[A-Z]{2,4}(?:\s*[/,&]\s*[A-Z]{2,4})*", rest):

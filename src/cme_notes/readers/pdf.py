@@ -15,8 +15,11 @@ is only one table once the next page is known.
 from __future__ import annotations
 
 import bisect
+import logging
+import mmap
 import re
 import statistics
+import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,9 +30,17 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
 from cme_notes.document import Block, Document
-from cme_notes.errors import EncryptedError, NoTextError, ReadError
+from cme_notes.errors import EncryptedError, NoTextError, ReadError, RefusedError
+from cme_notes.readers.text import MAX_LINE, split_long_line
 
 __all__ = ["read_pdf"]
+
+# pdfminer logs a warning for every oddity of a damaged file ("Data-loss while decompressing
+# corrupted data", "Could not get FontBBox..."); with no logging set up, Python prints those on
+# stderr, between our one-line errors. A NullHandler keeps them off stderr; an application that
+# configures logging still receives them through the root logger.
+for _name in ("pdfminer", "pdfplumber"):
+    logging.getLogger(_name).addHandler(logging.NullHandler())
 
 LINE_TOLERANCE = 2.0
 """Words whose tops differ by no more than this (pt) sit on the same line."""
@@ -234,12 +245,35 @@ def read_pdf(path: Path, *, password: str | None = None) -> Document:
     that does not name the file (the caller adds it).
     """
     _check_signature(Path(path))
-    layouts = [_layout_page(raw, number) for number, raw in enumerate(_raw_pages(Path(path), password), 1)]
+    _check_streams(Path(path))
+    problems = _Problems()
+    logger = logging.getLogger("pdfminer")
+    logger.addHandler(problems)
+    try:
+        layouts = [_layout_page(raw, number) for number, raw in enumerate(_raw_pages(Path(path), password), 1)]
+    finally:
+        logger.removeHandler(problems)
     if not layouts:
         raise ReadError("damaged or truncated PDF: no pages found")
     if not any(p.word_count for p in layouts):
+        if problems.corrupt:
+            # Not a scan: the pages' content could not be decompressed or parsed.
+            raise ReadError("damaged PDF: no text could be read from its pages (corrupt page content)")
         raise NoTextError(NO_TEXT)
     return _assemble(layouts)
+
+
+class _Problems(logging.Handler):
+    """Notes whether pdfminer met corrupt data while reading (it logs it and carries on)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.corrupt = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        # Any warning but a missing CropBox (common, harmless) means pdfminer met broken data.
+        if "cropbox" not in str(record.msg).lower():
+            self.corrupt = True
 
 
 # --------------------------------------------------------------------------- pass 1: pdfplumber
@@ -261,7 +295,67 @@ def _check_signature(path: Path) -> None:
     except OSError as e:
         raise ReadError(f"cannot read file: {e.strerror or e}") from None
     if b"%PDF-" not in head:
-        raise ReadError(NOT_A_PDF)
+        from cme_notes.readers import sniff
+
+        kind = sniff(head)
+        raise ReadError(f"not a PDF file: it is {kind}" if kind else NOT_A_PDF)
+
+
+MAX_STREAM = 256 * 1024 * 1024
+"""Most bytes one compressed stream of a PDF may inflate to (a full-colour A4 page at 600 dpi is ~100 MB)."""
+MAX_INFLATED = 2 * 1024 * 1024 * 1024
+"""Most bytes all compressed streams of a PDF may inflate to together."""
+_STREAM_START = re.compile(rb"(?<!end)stream\r?\n")
+_INFLATE_CHUNK = 1 << 20
+
+
+def _check_streams(path: Path) -> None:
+    """Refuse a PDF whose compressed streams inflate past the limits (a "zip bomb" in a PDF).
+
+    pdfminer inflates each stream whole, in memory, with no limit: a 3 MB file can
+    hold a page whose content inflates to 3 GB. Here every Flate stream is inflated
+    once, a megabyte at a time, keeping nothing but the count. Streams of an
+    encrypted PDF are not zlib data until decrypted, so they are not counted.
+    """
+    total = 0
+    with path.open("rb") as fh:
+        try:
+            data = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        except (ValueError, OSError):
+            return  # an empty or unmappable file: the parser will say what is wrong
+        with data:
+            for match in _STREAM_START.finditer(data):
+                size = _inflated_size(data, match.end(), MAX_STREAM + 1)
+                total += size
+                if size > MAX_STREAM:
+                    raise RefusedError(f"refused: one of its compressed streams inflates to over "
+                                       f"{MAX_STREAM // 1048576} MB (a PDF bomb?)")
+                if total > MAX_INFLATED:
+                    raise RefusedError(f"refused: its compressed streams inflate to over "
+                                       f"{MAX_INFLATED // 1048576} MB in all (a PDF bomb?)")
+
+
+def _inflated_size(data: mmap.mmap, start: int, limit: int) -> int:
+    """How many bytes the zlib stream at ``start`` inflates to, counting no further than ``limit``."""
+    inflate = zlib.decompressobj()
+    produced = 0
+    pos = start
+    pending = b""
+    try:
+        while produced < limit and not inflate.eof:
+            if not pending:
+                pending = data[pos:pos + _INFLATE_CHUNK]
+                pos += len(pending)
+                if not pending:
+                    break
+            out = inflate.decompress(pending, _INFLATE_CHUNK)
+            if not out and inflate.unconsumed_tail == pending:
+                break
+            pending = inflate.unconsumed_tail
+            produced += len(out)
+    except zlib.error:
+        pass  # not zlib data (another filter, encrypted, or damaged): counted as far as it went
+    return produced
 
 
 def _raw_pages(path: Path, password: str | None) -> Iterator[RawPage]:
@@ -320,7 +414,11 @@ def _reason(error: BaseException) -> str:
     if type(error).__module__ == "builtins":
         # A KeyError or TypeError deep in pdfminer says nothing to a user.
         return "its internal structure is broken"
-    text = " ".join(str(error).split())[:80] or type(error).__name__
+    text = " ".join(str(error).split())
+    if "b'" in text or "/'" in text:
+        # pdfminer quotes the broken PDF objects: "invalid dictionary construct: [/'ID', /b'\xf9'..."
+        text = text.split(":")[0]
+    text = text[:80] or type(error).__name__
     # "Unexpected EOF" -> "unexpected EOF", but leave "PDFSyntaxError" or "EOF" alone.
     return text if text[1:2].isupper() else text[0].lower() + text[1:]
 
@@ -447,6 +545,7 @@ def _assemble(layouts: list[PageLayout]) -> Document:
 
 
 def _blocks(entries: list[list[Para] | Table]) -> list[Block]:
+    """The document's blocks; a paragraph over MAX_LINE characters becomes several (as in the text reader)."""
     blocks: list[Block] = []
     body_para = 0
     for entry in entries:
@@ -454,12 +553,21 @@ def _blocks(entries: list[list[Para] | Table]) -> list[Block]:
             for r, row in enumerate(entry.rows):
                 for c in sorted(row):
                     for k, p in enumerate(row[c]):
-                        blocks.append(Block(p.text, p.page, entry.number, r, c, k, round(p.top, 2), style=p.style))
+                        for text in _pieces(p.text):
+                            blocks.append(Block(text, p.page, entry.number, r, c, k, round(p.top, 2), style=p.style))
         else:
             for p in entry:
-                blocks.append(Block(p.text, p.page, None, None, p.col, body_para, round(p.top, 2), style=p.style))
+                # A column segment stays whole: its pieces would share its line and be joined again.
+                for text in _pieces(p.text) if p.col is None else [p.text]:
+                    blocks.append(Block(text, p.page, None, None, p.col, body_para, round(p.top, 2), style=p.style))
             body_para += 1
     return blocks
+
+
+def _pieces(text: str) -> list[str]:
+    if len(text) <= MAX_LINE:
+        return [text]
+    return [piece.strip() for piece in split_long_line(text) if piece.strip()]
 
 
 # --------------------------------------------------------------------------- running headers

@@ -4,23 +4,48 @@ Text exports of Word tables put a right-hand column after a tab, so every
 tab-separated segment of a line becomes a block of its own with ``col`` set to
 the segment's position. Markdown structure (headings, bullets, bold, tables)
 is kept as block styles and table cells rather than treated as noise.
+
+Limits, so that no text makes the extractor slow (its rules run regular
+expressions over whole paragraphs, and some of them are quadratic in the length
+of a run of spaces or of a line):
+
+- a line longer than :data:`MAX_LINE` characters (no real minutes have one:
+  it is a file with no line breaks, or not minutes) is cut into pieces of at
+  most that length, at the last sentence end in the second half of each piece,
+  else at the last space, else anywhere; each piece is read as a line of its
+  own (so ``Block.line`` counts pieces, not source lines, after such a line);
+- a line with more than :data:`MAX_COLUMNS` tab-separated segments is not a
+  table exported as text: its tabs are read as spaces;
+- runs of spaces inside a block are squashed to one space, as the Word reader
+  does.
 """
 from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterator
 
 from ..document import Block, Document
 from ..errors import ReadError
 
 # Word's text export writes bullets as U+F0B7 (Symbol font) or U+00B7; "o" is the second level.
 _BULLET = re.compile(r"^\s*(?:[\u2022\u00b7\uf0b7\uf0a7\u25aa\u25cf\u25e6\u2023\u2043*+\-\u2013]|o(?=\s))\s+")
-_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+# Only the opening hashes: the rest of the heading is trimmed with str methods (the regex
+# "^#{1,6}\s+(.*?)\s*#*\s*$" took cubic time on a heading followed by a long run of spaces).
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+# No "[" in the link text or the target: each try stops at the next "[", so a line
+# of "[[[[" or "[a](" is read in linear time (it was quadratic).
+_MD_LINK = re.compile(r"\[([^\[\]]+)\]\([^)\[\]]*\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'\u2019\u201d)\]]*\s")
+
+MAX_LINE = 10_000
+"""Longest line read as one; longer lines are cut into pieces (see the module's docstring)."""
+MAX_COLUMNS = 32
+"""Most tab-separated segments a line may have to be read as table columns."""
 
 
 def decode(data: bytes) -> str:
@@ -33,6 +58,9 @@ def decode(data: bytes) -> str:
                 raise ReadError(f"not valid {encoding.upper()} text ({exc.reason})") from None
     nul = data.count(b"\x00")
     if nul and nul * 20 > len(data):
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
         raise ReadError("binary data, not text (many NUL bytes): is this really a text file?")
     try:
         text = data.decode("utf-8")
@@ -45,9 +73,54 @@ def decode(data: bytes) -> str:
     return text
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without a byte order mark: every other byte is NUL (for Latin text)."""
+    sample = data[:100_000]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd > 0.3 * half and even < 0.02 * half:
+        encoding = "utf-16-le"
+    elif even > 0.3 * half and odd < 0.02 * half:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
 def clean_line(line: str) -> str:
     line = _CONTROL.sub("", line.replace("\u00a0", " ").replace("\ufeff", ""))
-    return line.strip()
+    return " ".join(line.split())
+
+
+def split_long_line(line: str, limit: int = MAX_LINE) -> list[str]:
+    """``line`` cut into pieces of at most ``limit`` characters, at sentence ends or spaces where possible."""
+    if len(line) <= limit:
+        return [line]
+    pieces = []
+    start = 0
+    while len(line) - start > limit:
+        window = line[start:start + limit]
+        half = limit // 2
+        ends = [m.end() for m in _SENTENCE_BREAK.finditer(window, half)]
+        if ends:
+            cut = ends[-1]
+        else:
+            space = max(window.rfind(" ", half), window.rfind("\t", half))
+            cut = space + 1 if space >= half else limit
+        pieces.append(window[:cut])
+        start += cut
+    pieces.append(line[start:])
+    return pieces
+
+
+def _lines(text: str) -> Iterator[str]:
+    for line in text.split("\n"):
+        yield from split_long_line(line)
 
 
 def read_text(text: str, *, markdown: bool = False) -> Document:
@@ -56,7 +129,7 @@ def read_text(text: str, *, markdown: bool = False) -> Document:
     table_no = -1
     table_row = 0
     in_table = False
-    for lineno, raw in enumerate(text.split("\n"), start=1):
+    for lineno, raw in enumerate(_lines(text), start=1):
         if markdown and _MD_TABLE_ROW.match(raw):
             if _MD_TABLE_RULE.match(raw):
                 continue
@@ -75,7 +148,10 @@ def read_text(text: str, *, markdown: bool = False) -> Document:
 def _line_blocks(raw: str, lineno: int, markdown: bool) -> list[Block]:
     out = []
     bullet_next = False
-    for col, segment in enumerate(raw.split("\t")):
+    segments = raw.split("\t")
+    if len(segments) > MAX_COLUMNS:
+        segments = [raw.replace("\t", " ")]  # not a table exported as text
+    for col, segment in enumerate(segments):
         style = "bullet" if bullet_next else ""
         bullet_next = False
         text = segment
@@ -84,8 +160,8 @@ def _line_blocks(raw: str, lineno: int, markdown: bool) -> list[Block]:
             continue
         if markdown:
             heading = _MD_HEADING.match(text)
-            if heading:
-                text, style = heading.group(2), "heading"
+            if heading:  # "## Title ##": the closing hashes go too
+                text, style = text[heading.end():].rstrip().rstrip("#").rstrip(), "heading"
         if _BULLET.match(text) and not style:
             text, style = _BULLET.sub("", text, count=1), "bullet"
             if markdown:
