@@ -287,29 +287,22 @@ def test_one_bad_file_among_good_ones(tmp_path, clean):
     assert data == clean
 
 
-# --------------------------------------------------------------------------- known slow spots in the extractor
-# Left to the extractor's owners (src/cme_notes/extract/ is not the readers'); with the text
-# reader's MAX_LINE each costs at most seconds per 10,000 characters, but it grows with the file:
-# `cme-notes batch --timeout` stops such a file, a single `cme-notes parse` has no time limit.
+# --------------------------------------------------------------------------- the extractor stays linear
+# Inputs that once cost quadratic time in the extractor (minutes for these sizes). The bounds are
+# hang guards, many times the linear cost, not speed targets: those are in `make bench`.
 
 
-@pytest.mark.xfail(strict=False, reason="extract/text.py sentences(): _NO_BREAK.search(head) rescans the whole "
-                   "unbroken head at every '. ' it does not break at, so a run of initials ('A. B. C. ...') is "
-                   "quadratic: ~1.6 s per 10,000 characters. Fix: search only head[-12:].")
 def test_a_paragraph_of_initials_is_read_in_linear_time():
     from cme_notes import parse_text
 
     started = time.monotonic()
-    parse_text("A. " * 3333)
-    assert time.monotonic() - started < 0.3
+    parse_text("A. " * 30_000)
+    assert time.monotonic() - started < 10
 
 
-@pytest.mark.xfail(strict=False, reason="extract/actions.py _candidates()/_line_with_continuation() scan every "
-                   "paragraph for every Actions-column entry: O(entries x lines), so 5,000 lines 'text<TAB>Chris' "
-                   "(40 KB) take seconds and 100,000 take hours. Fix: index paragraphs by group once.")
 def test_many_action_column_entries_are_read_in_linear_time():
     from cme_notes import parse_text
 
     started = time.monotonic()
-    parse_text("Members agreed the figures.\tChris\n" * 5000)
-    assert time.monotonic() - started < 0.5
+    parse_text("Members agreed the figures.\tChris\n" * 20_000)
+    assert time.monotonic() - started < 20

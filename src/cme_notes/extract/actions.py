@@ -54,13 +54,14 @@ def extract_actions(
         entries.extend(lone)
     found: list[tuple[float, Action]] = []
     used: set[tuple[int, int]] = set()
+    where = _Where.of(paras, item_of)
     for entry in sorted(entries, key=lambda e: (e.index, e.pos)):
         owners_tokens = split_owners(entry.text)
-        cands = _candidates(entry, paras, item_of, title_indices)
+        cands = _candidates(entry, paras, where, item_of, title_indices)
         best = _pick(entry, cands, owners_tokens, resolver, used)
         item = item_of.get(entry.index)
         if best is None:
-            description, order = _fallback(entry, paras, item_of), entry.index
+            description, order = _fallback(entry, paras, where), entry.index
         else:
             used.add((best.para.index, best.order))
             description = owners_clauses(best.text, owners_tokens, resolver)
@@ -101,6 +102,26 @@ def _content_words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z]{3,}", text.casefold()) if w not in {"the", "and", "for", "with", "to"}}
 
 
+@dataclass(frozen=True, slots=True)
+class _Where:
+    """Lookups built once, so that each Actions entry finds its row without scanning the document."""
+
+    by_group: dict
+    """group -> positions in the paragraph list"""
+    by_item: dict
+    """item number -> its body-text paragraphs"""
+
+    @classmethod
+    def of(cls, paras: list[Para], item_of: dict) -> "_Where":
+        by_group: dict = {}
+        by_item: dict = {}
+        for position, para in enumerate(paras):
+            by_group.setdefault(para.group, []).append(position)
+            if para.group is None or para.group[0] in ("line", "para", "pdfline"):
+                by_item.setdefault(item_of.get(para.index), []).append(para)
+        return cls(by_group, by_item)
+
+
 def _lone_entries(paras: list[Para], resolver: OwnerResolver) -> tuple[list[Para], list[Entry]]:
     """Lines holding nothing but owners ("MS / CO", "ALL"): a text export put the Actions cell on its own line."""
     kept, entries = [], []
@@ -112,15 +133,14 @@ def _lone_entries(paras: list[Para], resolver: OwnerResolver) -> tuple[list[Para
     return kept, entries
 
 
-def _candidates(entry: Entry, paras: list[Para], item_of: dict, titles: set[int]) -> list[Candidate]:
+def _candidates(entry: Entry, paras: list[Para], where: "_Where", item_of: dict, titles: set[int]) -> list[Candidate]:
     if entry.group is not None and entry.group[0] not in ("line", "para", "pdfline"):
-        pool = [p for p in paras if p.group == entry.group]
+        pool = [paras[i] for i in where.by_group.get(entry.group, [])]
     elif entry.group is not None:
-        pool = _line_with_continuation(entry, paras, item_of)
+        positions = where.by_group.get(entry.group)
+        pool = _line_with_continuation(positions[0], paras, item_of) if positions else []
     else:  # a lone entry: any text of its item before it
-        item = item_of.get(entry.index)
-        pool = [p for p in paras if p.index < entry.index and item_of.get(p.index) == item
-                and (p.group is None or p.group[0] in ("line", "para", "pdfline"))]
+        pool = [p for p in where.by_item.get(item_of.get(entry.index), []) if p.index < entry.index]
     out = []
     texts = [p for p in pool if p.index not in titles and p.style != "due"] or pool
     for para in texts:
@@ -129,11 +149,8 @@ def _candidates(entry: Entry, paras: list[Para], item_of: dict, titles: set[int]
     return out
 
 
-def _line_with_continuation(entry: Entry, paras: list[Para], item_of: dict) -> list[Para]:
-    """The line an entry stands on, joined with the following lines that finish its last sentence."""
-    position = next((i for i, p in enumerate(paras) if p.group == entry.group), None)
-    if position is None:
-        return []
+def _line_with_continuation(position: int, paras: list[Para], item_of: dict) -> list[Para]:
+    """The line an entry stands on (at ``position``), joined with the following lines that finish its last sentence."""
     para = paras[position]
     text = para.text
     nxt = position + 1
@@ -238,8 +255,8 @@ def due_date(text: str, meeting_date: dt.date | None) -> dt.date | None:
     return None
 
 
-def _fallback(entry: Entry, paras: list[Para], item_of: dict) -> str:
-    same = [p for p in paras if p.group == entry.group] if entry.group is not None else []
+def _fallback(entry: Entry, paras: list[Para], where: "_Where") -> str:
+    same = [paras[i] for i in where.by_group.get(entry.group, [])] if entry.group is not None else []
     return squash(" ".join(p.text for p in same))
 
 

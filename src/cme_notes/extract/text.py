@@ -17,9 +17,14 @@ def sentences(text: str) -> list[str]:
     parts: list[str] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
-        head = text[start:m.start()].rstrip()
-        if _NO_BREAK.search(head) or re.fullmatch(r"\(?\w{1,3}[.)]", head.strip()):
+        # only the end of the sentence so far is looked at, so that a run of
+        # "A. B. C." that never breaks costs linear, not quadratic, time
+        near = text[max(start, m.start() - 16):m.start()].rstrip()
+        if m.start() - 16 > start and text[m.start() - 17].isalnum():
+            near = near.split(" ", 1)[1] if " " in near else ""  # drop a word cut in half
+        if _NO_BREAK.search(near) or (m.start() - start <= 8 and re.fullmatch(r"\(?\w{1,3}[.)]", near.strip())):
             continue  # "e.g. Kent", or the "2." that numbers a point
+        head = text[start:m.start()].rstrip()
         if head:
             parts.append(head)
         start = m.end()
