@@ -141,3 +141,10 @@ def test_empty_stdin_is_a_one_line_error():
     result = run("parse", "-", stdin="")
     assert result.returncode == 1
     assert result.stderr.strip() == "cme-notes: error: -: no text in the file"
+
+
+def test_one_file_that_fails_prints_no_data(tmp_path):
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    result = run("parse", str(bad), "--format", "json")
+    assert (result.returncode, result.stdout) == (1, "")

@@ -62,7 +62,8 @@ def parse_one(path: str | Path, *, password: str | None = None, max_bytes: int |
     except RecursionError:
         return Result(name, error=f"{name}: too deeply nested to read")
     except Exception as exc:  # a bug of ours must not stop the other files
-        return Result(name, error=f"{name}: internal error ({type(exc).__name__}: {exc}); please report it")
+        detail = " ".join(str(exc).split())[:200]  # one line, whatever the exception says
+        return Result(name, error=f"{name}: internal error ({type(exc).__name__}: {detail}); please report it")
 
 
 def parse_many(paths: Iterable[str | Path], *, workers: int = 1, timeout: float | None = None,

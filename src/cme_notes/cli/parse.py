@@ -50,7 +50,7 @@ def parse(files: tuple[str, ...], fmt: str | None, output: str | None, workers: 
         else:
             failed += 1
             error(result.error)
-    if fmt == "json":
+    if fmt == "json" and (meetings or len(files) > 1):  # one file that failed: no data, not "[]"
         from ..writers.records import meetings_json
 
         emit(meetings_json(meetings, single=len(files) == 1), output)
