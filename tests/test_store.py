@@ -296,3 +296,18 @@ def test_an_index_remembers_the_alias_file_it_was_built_with(tmp_path: Path) -> 
         assert "Thornbury Vale" in organisations and "Thornbury" not in organisations
         given = views.register(index, by="organisations", aliases=OrgAliases.load())  # given ones win
         assert "Thornbury" in {r["organisation"] for r in given}
+
+
+def test_loading_files_in_worker_processes_gives_the_same_index_as_in_process(tmp_path):
+    from cme_notes.store import Index, load_files
+
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    paths = [samples, bad]
+    one, two = Index(), Index()
+    report_one = load_files(one, paths)
+    report_two = load_files(two, paths, workers=2, timeout=60)
+    assert [(r.path, r.status, r.error) for r in report_one.results] == [(r.path, r.status, r.error) for r in report_two.results]
+    assert one.actions() == two.actions()
+    assert any(r.status == "failed" for r in report_two.results)

@@ -6,7 +6,7 @@ import sys
 import click
 
 from .common import CONTEXT, error, max_bytes, max_size_option, password_option
-from .sources import aliases_option, load_aliases
+from .sources import POOL, aliases_option, load_aliases
 
 
 @click.command(context_settings=CONTEXT)
@@ -54,7 +54,7 @@ def index(paths: tuple[str, ...], db: str, aliases: str | None, prune: bool, ver
                 click.echo(f"{result.status:>9}  {result.path}{note}", err=True)
 
         done = load_files(store, paths, password=password, max_bytes=max_bytes(max_size), prune=prune,
-                          on_result=report)
+                          on_result=report, **POOL)
         if not done.results:
             error("no .pdf, .docx, .txt or .md files in " + ", ".join(paths))
             sys.exit(1)

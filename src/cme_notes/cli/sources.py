@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -40,6 +41,10 @@ since_option = click.option("--since", type=DATE, metavar="YYYY-MM-DD", help="On
 until_option = click.option("--until", type=DATE, metavar="YYYY-MM-DD", help="Only meetings on or before this day.")
 
 _BY_SUFFIX = {".json": "json", ".csv": "csv", ".xlsx": "xlsx", ".txt": "table", ".ics": "ics"}
+
+
+POOL = {"workers": os.cpu_count() or 1, "timeout": 60.0}
+"""How commands that read many files use the engine of `batch`: every core, 60 s at most a file."""
 
 
 def warn(message: str) -> None:
@@ -95,7 +100,7 @@ def open_source(paths: tuple[str, ...], db: str | None, *, password: str | None 
         sys.exit(1)
     index = Index(aliases=aliases)
     with index.transaction():
-        report = load_files(index, paths, password=password, max_bytes=max_bytes(max_size))
+        report = load_files(index, paths, password=password, max_bytes=max_bytes(max_size), **POOL)
     for failed in report.failed:
         error(failed.error)
     return index, len(report.failed)

@@ -10,7 +10,7 @@ import hashlib
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from .index import ADDED, REPLACED, UNCHANGED, Index
 from .passages import ItemText, item_texts
@@ -59,20 +59,27 @@ def file_sha256(path: Path) -> str:
 
 def load_files(index: Index, paths: Iterable[str | Path], *, password: str | None = None,
                max_bytes: int | None = None, prune: bool = False, commit_every: float = 1.0,
-               on_result: Callable[[Loaded], None] | None = None) -> LoadReport:
+               on_result: Callable[[Loaded], None] | None = None, workers: int = 1,
+               timeout: float | None = None) -> LoadReport:
     """Index minutes files and folders (searched recursively): each file is added, replaced or skipped.
 
     Each file's rows are replaced all or nothing; the work is committed about
     every ``commit_every`` seconds, so an interrupted run keeps what it did
     but the last moment's. ``prune`` removes meetings whose file no longer exists.
+    With ``workers`` > 1 or a ``timeout``, changed files are read in the worker
+    processes of :mod:`cme_notes.pool` (the engine ``batch`` and ``parse`` use);
+    the index itself is written by this process only, in input order.
     """
     from ..engine import find_inputs
 
     inputs, _skipped = find_inputs(paths)
     report = LoadReport()
+    if timeout is None and (workers <= 1 or len(inputs) <= 1):
+        results = (load_file(index, path, password=password, max_bytes=max_bytes) for path in inputs)
+    else:
+        results = _load_in_workers(index, inputs, password, max_bytes, workers, timeout)
     with index.batched(commit_every) as tick:
-        for path in inputs:
-            result = load_file(index, path, password=password, max_bytes=max_bytes)
+        for result in results:
             report.results.append(result)
             tick()
             if on_result is not None:
@@ -87,8 +94,6 @@ def load_files(index: Index, paths: Iterable[str | Path], *, password: str | Non
 
 def load_file(index: Index, path: str | Path, *, password: str | None = None, max_bytes: int | None = None) -> Loaded:
     """Index one file (``-``: text from stdin); a failure is reported in the result, never raised."""
-    from ..readers import DEFAULT_MAX_BYTES
-
     name = str(path)
     try:
         if name == "-":
@@ -104,20 +109,88 @@ def load_file(index: Index, path: str | Path, *, password: str | None = None, ma
             sha = hashlib.sha256(data).hexdigest()
             meeting.source = Source(path=name, format=document.format, sha256=sha)
             return Loaded(name, index.add(meeting, sha, passages=item_texts(document)))
-        limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
-        if Path(path).is_file() and Path(path).stat().st_size > limit:
-            read_meeting(Path(path), "", password=password, max_bytes=limit)  # raises the reader's own "too large"
-        sha = file_sha256(Path(path))
+        sha = _checked_sha256(Path(path), password, max_bytes)
         if index.sha256_of(name) == sha:
             return Loaded(name, UNCHANGED)
         meeting, passages = read_meeting(Path(path), sha, password=password, max_bytes=max_bytes)
-        if not (meeting.attendees or meeting.apologies or meeting.items or meeting.actions):
-            # a README or a letter in the minutes folder: nothing to count or track
-            index.remove(name)
-            return Loaded(name, SKIPPED, f"{name}: no people, items or actions found; not indexed as minutes")
-        return Loaded(name, index.add(meeting, sha, passages=passages))
+        return _store(index, name, meeting, sha, passages)
     except Exception as exc:  # one bad file must not stop the others
         return Loaded(name, FAILED, _reason(name, exc))
+
+
+def _checked_sha256(path: Path, password: str | None, max_bytes: int | None) -> str:
+    from ..readers import DEFAULT_MAX_BYTES
+
+    limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
+    if path.is_file() and path.stat().st_size > limit:
+        read_meeting(path, "", password=password, max_bytes=limit)  # raises the reader's own "too large"
+    return file_sha256(path)
+
+
+def _store(index: Index, name: str, meeting, sha: str, passages) -> Loaded:
+    if not (meeting.attendees or meeting.apologies or meeting.items or meeting.actions):
+        # a README or a letter in the minutes folder: nothing to count or track
+        index.remove(name)
+        return Loaded(name, SKIPPED, f"{name}: no people, items or actions found; not indexed as minutes")
+    return Loaded(name, index.add(meeting, sha, passages=passages))
+
+
+def _load_in_workers(index: Index, inputs: list[Path], password, max_bytes, workers: int,
+                     timeout: float | None) -> Iterator[Loaded]:
+    """Hash in this process (unchanged files are never read), read changed files in workers, yield in input order."""
+    from contextlib import closing
+    from functools import partial
+
+    from .. import pool
+
+    ready: dict[int, Loaded | Callable[[], Loaded]] = {}
+    todo: list[tuple[int, Path, str]] = []
+    for i, path in enumerate(inputs):
+        name = str(path)
+        if name == "-":
+            ready[i] = load_file(index, path, password=password, max_bytes=max_bytes)
+            continue
+        try:
+            sha = _checked_sha256(Path(path), password, max_bytes)
+        except Exception as exc:
+            ready[i] = Loaded(name, FAILED, _reason(name, exc))
+            continue
+        if index.sha256_of(name) == sha:
+            ready[i] = Loaded(name, UNCHANGED)
+        else:
+            todo.append((i, Path(path), sha))
+    task = partial(_read_in_worker, password=password, max_bytes=max_bytes)
+    following = 0
+    with closing(pool.run(task, [(p, sha) for _, p, sha in todo], workers=workers, timeout=timeout)) as outcomes:
+        for outcome in outcomes:
+            i, path, sha = todo[outcome.index]
+            name = str(path)
+            if not outcome.ok:
+                ready[i] = Loaded(name, FAILED, f"{name}: {outcome.error}")
+            elif outcome.value[0] == "error":
+                ready[i] = Loaded(name, FAILED, outcome.value[1])
+            else:
+                meeting, passages = outcome.value[1]
+                # stored when its turn comes, so rows get the same ids whatever finished first
+                ready[i] = partial(_store, index, name, meeting, sha, passages)
+            while following in ready:
+                yield _result(ready.pop(following))
+                following += 1
+    while following in ready:
+        yield _result(ready.pop(following))
+        following += 1
+
+
+def _result(done) -> Loaded:
+    return done if isinstance(done, Loaded) else done()
+
+
+def _read_in_worker(item: tuple[Path, str], *, password, max_bytes):
+    path, sha = item
+    try:
+        return "ok", read_meeting(path, sha, password=password, max_bytes=max_bytes)
+    except Exception as exc:  # the reason travels back as text: exceptions may not pickle
+        return "error", _reason(str(path), exc)
 
 
 def read_meeting(path: Path, sha256: str, *, password: str | None = None, max_bytes: int | None = None):
