@@ -52,8 +52,25 @@ def find_title(paras: list[Para]) -> str | None:
     return best
 
 
+def _last_heading(text: str) -> str:
+    """Two header lines run into one by a text export: "Sector-led Partnership Sector-led X Group" is "Sector-led X Group".
+
+    When the title's first word starts it again later, and only the later part
+    names a group, the later part is the title.
+    """
+    words = text.split()
+    if not 4 <= len(words) <= 30:  # a title is a line, not a paragraph
+        return text
+    for i in range(2, len(words) - 1):
+        if words[i] == words[0]:
+            head, tail = " ".join(words[:i]), " ".join(words[i:])
+            if _STRONG_GROUP.search(tail) and not _STRONG_GROUP.search(head):
+                return tail
+    return text
+
+
 def clean_title(text: str) -> str:
-    text = _LEAD.sub("", text.strip())
+    text = _last_heading(_LEAD.sub("", text.strip()))
     for match in find_dates(text):
         text = text[: match.start] + text[match.end:]
     text = re.sub(r"\bheld\s+on\b.*$", "", text, flags=re.IGNORECASE)
