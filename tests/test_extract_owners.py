@@ -4,7 +4,7 @@ from __future__ import annotations
 from cme_notes.extract.owners import OwnerResolver, owner_matches, split_owners
 from cme_notes.extract.people import parse_people
 
-PRESENT = parse_people("Mike Stoneman (Portsmouth), Chris Owen, Christine Clarke (Medway), David Crane (Clerk and RFO), J Marsh (JM - Chair)")
+PRESENT = parse_people("Mark Stanton (Portsmouth), Chris Oakley, Christine Carter (Medway), David Crane (Clerk and RFO), J Marsh (JM - Chair)")
 resolver = OwnerResolver(PRESENT)
 
 
@@ -14,9 +14,9 @@ def test_owners_split_on_slash_comma_ampersand_and():
 
 
 def test_initials_and_first_names_resolve_when_one_person_fits():
-    assert resolver.resolve("MS").owner == "Mike Stoneman"
-    assert resolver.resolve("CO").owner == "Chris Owen"
-    assert resolver.resolve("Chris").owner == "Chris Owen"
+    assert resolver.resolve("MS").owner == "Mark Stanton"
+    assert resolver.resolve("CO").owner == "Chris Oakley"
+    assert resolver.resolve("Chris").owner == "Chris Oakley"
     assert resolver.resolve("JM").owner == "J Marsh"
 
 
@@ -44,7 +44,7 @@ def test_owner_text_is_recognised_only_when_it_is_all_owners():
 
 
 def test_owner_query_matches_full_first_surname_and_initials():
-    owners = ["Chris Owen", "all"]
-    for query in ("Chris Owen", "chris", "Owen", "CO"):
+    owners = ["Chris Oakley", "all"]
+    for query in ("Chris Oakley", "chris", "Oakley", "CO"):
         assert owner_matches(query, owners)
     assert not owner_matches("Mike", owners)

@@ -9,21 +9,21 @@ def people(text):
 
 
 def test_organisation_and_role_in_brackets():
-    assert people("Mike Stoneman (Portsmouth and Chair)") == [("Mike Stoneman", "Portsmouth", "Chair")]
+    assert people("Mark Stanton (Portsmouth and Chair)") == [("Mark Stanton", "Portsmouth", "Chair")]
 
 
 def test_two_names_share_one_bracket():
-    assert people("Simon Smith & Jesse Reis (Kent)") == [("Simon Smith", "Kent", None), ("Jesse Reis", "Kent", None)]
+    assert people("Simon Shaw & Jessie Rees (Kent)") == [("Simon Shaw", "Kent", None), ("Jessie Rees", "Kent", None)]
 
 
 def test_ampersand_inside_brackets_is_part_of_the_organisation():
-    assert people("Gavin Thomas (Brighton & Hove), Beth Armstrong (E. Sussex)") == [
-        ("Gavin Thomas", "Brighton & Hove", None), ("Beth Armstrong", "E. Sussex", None),
+    assert people("Gareth Tomlin (Brighton & Hove), Beth Arnold (E. Sussex)") == [
+        ("Gareth Tomlin", "Brighton & Hove", None), ("Beth Arnold", "E. Sussex", None),
     ]
 
 
 def test_a_name_without_brackets_has_no_organisation():
-    assert people("Jon Willcocks, Chris Owen.") == [("Jon Willcocks", None, None), ("Chris Owen", None, None)]
+    assert people("Jon Wilmot, Chris Oakley.") == [("Jon Wilmot", None, None), ("Chris Oakley", None, None)]
 
 
 def test_honorifics_are_kept_apart():
@@ -38,7 +38,7 @@ def test_initials_given_in_brackets():
 
 
 def test_an_acronym_organisation_is_not_taken_for_initials():
-    (p,) = parse_people("Claire Raffaelli (RBWM)")
+    (p,) = parse_people("Claire Rossi (RBWM)")
     assert (p.organisation, p.initials) == ("RBWM", None)
 
 

@@ -22,7 +22,7 @@ def aliases() -> OrgAliases:
 # -- people -------------------------------------------------------------------
 
 @pytest.mark.parametrize("a, b", [
-    ("Pauline Martin Ellis", "Pauline Martin-Ellis"),
+    ("Paula Martin Evans", "Paula Martin-Evans"),
     ("Dr Jane Smith", "Jane Smith"),
     ("Cllr Mrs Ann Whitlock", "Ann Whitlock"),
     ("Priya Castell-Moore", "priya castell moore"),
@@ -36,7 +36,7 @@ def test_spellings_of_one_name_share_a_key(a: str, b: str) -> None:
 @pytest.mark.parametrize("a, b", [
     ("Hannah Patel", "Josh Patel"),
     ("Jane Smith", "John Smith"),
-    ("Pauline Ellis", "Pauline Martin-Ellis"),
+    ("Paula Evans", "Paula Martin-Evans"),
 ])
 def test_different_people_keep_different_keys(a: str, b: str) -> None:
     assert person_key(a) != person_key(b)

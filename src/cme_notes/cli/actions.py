@@ -36,7 +36,7 @@ def actions(paths: tuple[str, ...], db: str | None, owner: str | None, since: dt
     Examples:
       cme-notes actions minutes/
       cme-notes actions minutes/ --owner Chris
-      cme-notes actions --db minutes.db --owner "Chris Owen" --format csv -o chris.csv
+      cme-notes actions --db minutes.db --owner "Chris Oakley" --format csv -o chris.csv
       cme-notes actions --db minutes.db --overdue --today 2025-04-01
       cme-notes actions --db minutes.db --search "dashboard" -o actions.xlsx
     """

@@ -69,7 +69,7 @@ def _parse_chunk(chunk: str) -> list[Person]:
     m = re.search(r"\(([^()]*)\)\s*$", chunk)
     names = [p for p in _split_and(chunk)]
     if len(names) > 1 and m and not re.search(r"\(", chunk[: m.start()]):
-        # "Simon Smith & Jesse Reis (Kent)": the bracket belongs to every name
+        # "Simon Shaw & Jessie Rees (Kent)": the bracket belongs to every name
         shared_bracket = m.group(1)
         names = _split_and(chunk[: m.start()])
     out = []
