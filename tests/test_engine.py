@@ -7,7 +7,6 @@ import shutil
 import signal
 import sys
 import time
-from functools import partial
 from pathlib import Path
 
 import pytest

@@ -22,30 +22,10 @@ from pathlib import Path
 import docx
 import pytest
 
+from cli_helpers import assert_refused, parse
+
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SAMPLE = SAMPLES / "northvale-cme-2024-03-14.docx"
-
-
-def run(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "cme_notes", *args], capture_output=True, text=True, timeout=timeout)
-
-
-def parse(path: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess:
-    return run("parse", str(path), "--format", "json", *args, timeout=timeout)
-
-
-def assert_refused(result: subprocess.CompletedProcess, path: Path, *words: str, code: int = 1) -> str:
-    """Exit ``code``, exactly one stderr line naming the file, holding ``words``; returns the reason."""
-    assert result.returncode == code, result.stderr
-    assert "Traceback" not in result.stderr
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1, result.stderr
-    prefix = f"cme-notes: error: {path}: "
-    assert lines[0].startswith(prefix), lines[0]
-    reason = lines[0][len(prefix):]
-    for word in words:
-        assert word in reason, reason
-    return reason
 
 
 def parse_measuring_memory(path: Path, tmp_path: Path) -> tuple[int, float, subprocess.CompletedProcess]:

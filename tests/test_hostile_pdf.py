@@ -23,41 +23,13 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfgen import canvas
 
+from cli_helpers import assert_refused, parse, record, run
+
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 PDF_SAMPLES = sorted(SAMPLES.glob("*.pdf"))
 TEXT = SAMPLES / "oakridge-parish-2025-06-03.txt"
 
 rl_config.invariant = 1  # the same drawing gives the same bytes
-
-
-def run(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "cme_notes", *args], capture_output=True, text=True, timeout=timeout)
-
-
-def parse(path: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess:
-    return run("parse", str(path), "--format", "json", *args, timeout=timeout)
-
-
-def assert_refused(result: subprocess.CompletedProcess, path: Path, *words: str, code: int = 1) -> str:
-    """Exit ``code``, exactly one stderr line naming the file, holding ``words``; returns the reason."""
-    assert result.returncode == code, result.stderr
-    assert "Traceback" not in result.stderr
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1, result.stderr
-    prefix = f"cme-notes: error: {path}: "
-    assert lines[0].startswith(prefix), lines[0]
-    reason = lines[0][len(prefix):]
-    for word in words:
-        assert word in reason, reason
-    return reason
-
-
-def record(result: subprocess.CompletedProcess) -> dict:
-    assert result.returncode == 0, result.stderr
-    assert result.stderr == ""
-    data = json.loads(result.stdout)
-    data.pop("source")
-    return data
 
 
 def draw_minutes(path: Path, *, encrypt: str | None = None) -> Path:

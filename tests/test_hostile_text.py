@@ -12,8 +12,6 @@ import codecs
 import json
 import os
 import random
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -21,39 +19,10 @@ import pytest
 
 from cme_notes.readers.text import MAX_LINE, read_text, split_long_line
 
+from cli_helpers import assert_refused, parse, record, run
+
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SAMPLE = SAMPLES / "oakridge-parish-2025-06-03.txt"
-
-
-def run(*args: str, timeout: float = 60) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "cme_notes", *args], capture_output=True, text=True, timeout=timeout)
-
-
-def parse(path: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess:
-    return run("parse", str(path), "--format", "json", *args, timeout=timeout)
-
-
-def assert_refused(result: subprocess.CompletedProcess, path: Path, *words: str, code: int = 1) -> str:
-    """Exit ``code``, exactly one stderr line naming the file, holding ``words``; returns the reason."""
-    assert result.returncode == code, result.stderr
-    assert "Traceback" not in result.stderr
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1, result.stderr
-    prefix = f"cme-notes: error: {path}: "
-    assert lines[0].startswith(prefix), lines[0]
-    reason = lines[0][len(prefix):]
-    for word in words:
-        assert word in reason, reason
-    return reason
-
-
-def record(result: subprocess.CompletedProcess) -> dict:
-    """The record printed, without its source (path, hash and format differ between copies)."""
-    assert result.returncode == 0, result.stderr
-    assert result.stderr == ""
-    data = json.loads(result.stdout)
-    data.pop("source")
-    return data
 
 
 @pytest.fixture(scope="module")

@@ -44,7 +44,7 @@ def index(paths: tuple[str, ...], db: str, aliases: str | None, prune: bool, ver
         sys.exit(1)
     with store:
         if store.relink_organisations():
-            click.echo(f"cme-notes: organisations relinked under the current alias tables", err=True)
+            click.echo("cme-notes: organisations relinked under the current alias tables", err=True)
 
         def report(result) -> None:
             if result.status == FAILED:
