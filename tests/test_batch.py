@@ -16,6 +16,7 @@ import pytest
 
 import cme_notes
 from cme_notes.batch import VERSION_KEY, expand, output_path, up_to_date
+from cme_notes.hashing import file_sha256
 from cme_notes.writers.records import ACTION_COLUMNS, action_row
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -89,7 +90,7 @@ def test_corrupt_file_is_reported_and_the_others_are_written(tree: Path) -> None
     assert RECORD_KEYS <= set(record)
     assert record[VERSION_KEY] == cme_notes.__version__
     assert record["source"]["path"] == "in/2024/northvale.pdf"
-    assert record["source"]["sha256"] == cme_notes._sha256(tree / "in/2024/northvale.pdf")
+    assert record["source"]["sha256"] == file_sha256(tree / "in/2024/northvale.pdf")
     # the same record as the library gives, plus the version
     expected = cme_notes.parse(tree / "in/2024/northvale.pdf").to_json_dict()
     expected["source"]["path"] = "in/2024/northvale.pdf"
@@ -382,9 +383,9 @@ def test_up_to_date_needs_same_bytes_and_version(tree: Path) -> None:
     source = tree / "in/2025/riverside.md"
     out = tree / "r.json"
     assert not up_to_date(source, out)
-    out.write_text(json.dumps({VERSION_KEY: cme_notes.__version__, "source": {"sha256": cme_notes._sha256(source)}}))
+    out.write_text(json.dumps({VERSION_KEY: cme_notes.__version__, "source": {"sha256": file_sha256(source)}}))
     assert up_to_date(source, out)
-    out.write_text(json.dumps({VERSION_KEY: "0.0.0", "source": {"sha256": cme_notes._sha256(source)}}))
+    out.write_text(json.dumps({VERSION_KEY: "0.0.0", "source": {"sha256": file_sha256(source)}}))
     assert not up_to_date(source, out)
     out.write_text('{"half": ')
     assert not up_to_date(source, out)

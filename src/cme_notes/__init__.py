@@ -27,13 +27,14 @@ def parse(path: str | Path, *, password: str | None = None, max_bytes: int | Non
     Raises :class:`cme_notes.errors.CmeNotesError` with a one-line reason for a
     file that can't be read.
     """
+    from .hashing import file_sha256
     from .models import Source
     from .readers import DEFAULT_MAX_BYTES, read
 
     path = Path(path)
     document = read(path, password=password, max_bytes=DEFAULT_MAX_BYTES if max_bytes is None else max_bytes)
     meeting = parse_document(document)
-    meeting.source = Source(path=str(path), format=document.format, pages=document.pages, sha256=_sha256(path))
+    meeting.source = Source(path=str(path), format=document.format, pages=document.pages, sha256=file_sha256(path))
     return meeting
 
 
@@ -54,11 +55,3 @@ def parse_document(document: "Document") -> "Meeting":
     from .extract import extract
 
     return extract(document)
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()

@@ -19,7 +19,6 @@ to show them.
 from __future__ import annotations
 
 import glob
-import hashlib
 import json
 import os
 import re
@@ -33,6 +32,7 @@ from typing import Iterable, Protocol
 
 from . import __version__
 from .engine import INPUT_SUFFIXES, parse_one
+from .hashing import file_sha256
 
 __all__ = [
     "FORMATS", "VERSION_KEY", "BatchError", "Input", "Plan", "Reporter", "Summary",
@@ -175,14 +175,6 @@ def output_path(outdir: Path, rel: str) -> Path:
     return target
 
 
-def sha256_file(path: str | Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def up_to_date(source: Path, output: Path) -> bool:
     """True when ``output`` holds a record written by this cme-notes version from these exact input bytes."""
     try:
@@ -195,7 +187,7 @@ def up_to_date(source: Path, output: Path) -> bool:
     if not isinstance(recorded, dict) or not recorded.get("sha256"):
         return False
     try:
-        return recorded["sha256"] == sha256_file(source)
+        return recorded["sha256"] == file_sha256(source)
     except OSError:
         return False
 

@@ -55,19 +55,16 @@ def parse(files: tuple[str, ...], fmt: str | None, output: str | None, workers: 
 
         emit(meetings_json(meetings, single=len(files) == 1), output)
     elif meetings:
-        from ..writers.table import meeting_view
+        from ..writers.table import print_meetings
 
         if output in (None, "-"):
-            out = console()
-            for meeting in meetings:
-                out.print(meeting_view(meeting))
+            print_meetings(meetings, console())
         else:
             import io
 
             from rich.console import Console
 
             record = Console(record=True, width=120, file=io.StringIO())
-            for meeting in meetings:
-                record.print(meeting_view(meeting))
+            print_meetings(meetings, record)
             emit(record.export_text(), output)
     sys.exit(1 if failed else 0)

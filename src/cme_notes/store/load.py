@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from ..hashing import file_sha256
 from .index import ADDED, REPLACED, UNCHANGED, Index
 from .passages import ItemText, item_texts
 
@@ -47,14 +48,6 @@ class LoadReport:
         if self.pruned:
             parts.append(f"{len(self.pruned)} removed")
         return f"{len(self.results)} file(s): " + ", ".join(parts)
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def load_files(index: Index, paths: Iterable[str | Path], *, password: str | None = None,

@@ -32,10 +32,6 @@ def action_row(meeting: "Meeting", action: "Action") -> dict:
     }
 
 
-def rows_json(rows: list[dict]) -> str:
-    return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
-
-
 def rows_csv(rows: list[dict]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=ACTION_COLUMNS, lineterminator="\n")

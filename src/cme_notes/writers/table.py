@@ -71,15 +71,3 @@ def meeting_view(meeting: "Meeting") -> Group:
 def print_meetings(meetings: list["Meeting"], console: Console) -> None:
     for meeting in meetings:
         console.print(meeting_view(meeting))
-
-
-def print_action_rows(rows: list[dict], console: Console) -> None:
-    table = Table(title=f"{len(rows)} action(s)", title_justify="left")
-    for col in ("Meeting", "Item", "Action", "Owners", "Due"):
-        table.add_column(col, ratio=3 if col == "Action" else None)
-    for r in rows:
-        item = r["item"] or ""
-        if r["item_title"]:
-            item = f"{item} {r['item_title']}".strip()
-        table.add_row(r["meeting_date"] or "?", item, r["description"], ", ".join(r["owners"]) or "-", r["due"] or "")
-    console.print(table)
