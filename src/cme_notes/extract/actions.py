@@ -168,11 +168,12 @@ def _line_with_continuation(position: int, paras: list[Para], item_of: dict) -> 
 
 def _pick(entry: Entry, cands: list[Candidate], owners: list[str], resolver: OwnerResolver, used: set) -> Candidate | None:
     names = _mention_words(owners, resolver)
+    for_all = ALL in {resolver.resolve(o).owner for o in owners}
     best, best_score = None, float("-inf")
     for cand in cands:
         if (cand.para.index, cand.order) in used:
             continue
-        score = action_score(cand.text, names, ALL in {resolver.resolve(o).owner for o in owners})
+        score = action_score(cand.text, names, for_all)
         if entry.group is not None and cand.para.pos >= entry.pos - 0.5:
             score += 1  # at or below the entry: Word users push entries down to their text, rarely up
         if score > best_score:
