@@ -28,6 +28,15 @@ def actions(record: dict) -> list[tuple]:
     return [(a["item"], a["description"].rstrip("."), tuple(a["owners"]), a["due"]) for a in record["actions"]]
 
 
+def without_where(value):
+    """The record less its ``where`` provenance, which differs by format (a page in a PDF, a line in text)."""
+    if isinstance(value, dict):
+        return {k: without_where(v) for k, v in value.items() if k != "where"}
+    if isinstance(value, list):
+        return [without_where(v) for v in value]
+    return value
+
+
 def test_every_sample_has_an_expected_record():
     assert RENDITIONS
     for path in RENDITIONS:
@@ -48,7 +57,8 @@ def test_sample_matches_expected_record(path: Path):
 
 @pytest.mark.parametrize("stem", sorted({p.name[: -len(p.suffix)] for p in RENDITIONS if p.suffix != ".md"}))
 def test_renditions_of_one_meeting_give_the_same_record(stem: str):
-    records = [cme_notes.parse(p).model_dump(mode="json", exclude={"source", "warnings"}) for p in RENDITIONS if p.name.startswith(stem + ".")]
+    records = [without_where(cme_notes.parse(p).model_dump(mode="json", exclude={"source", "warnings"}))
+               for p in RENDITIONS if p.name.startswith(stem + ".")]
     for other in records[1:]:
         assert other["attendees"] == records[0]["attendees"]
         assert other["actions"] == records[0]["actions"]

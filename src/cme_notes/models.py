@@ -18,6 +18,25 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
 
+class Where(_Model):
+    """Where an answer was read, and which convention found it, so a clerk can check it against the source."""
+
+    page: int | None = None
+    """1-based page (PDF only)."""
+    table: int | None = None
+    """0-based table number in reading order; None for body text."""
+    row: int | None = None
+    col: int | None = None
+    paragraph: int | None = None
+    """0-based paragraph within the table cell, or within the body."""
+    line: int | None = None
+    """1-based line number (text and Markdown only)."""
+    text: str = ""
+    """The source text as written (one paragraph, line or cell)."""
+    rule: str = ""
+    """The convention that found it, e.g. "people.label", "items.numbered", "actions.column"."""
+
+
 class Person(_Model):
     name: str = Field(min_length=1)
     organisation: str | None = None
@@ -27,12 +46,14 @@ class Person(_Model):
     initials: str | None = None
     """Initials the minutes give for this person, e.g. "JM" from "J Marsh (JM - Chair)"."""
     as_written: str | None = None
+    where: Where | None = None
 
 
 class Item(_Model):
     number: str | None = None
     """As written, without a trailing dot: "3", "4.1", "23/045"; None for e.g. AOB."""
     title: str = Field(min_length=1)
+    where: Where | None = None
 
 
 class Action(_Model):
@@ -44,11 +65,17 @@ class Action(_Model):
     owners_text: str | None = None
     """The owner text as the minutes wrote it, e.g. "MS / CO"."""
     due: dt.date | None = None
+    status: str | None = None
+    """For an action carried over from an earlier meeting: its status as written ("done", "open", "ongoing"...)."""
+    raised: str | None = None
+    """For a carried-over action: the meeting or reference it came from, as written."""
+    where: Where | None = None
 
 
 class Decision(_Model):
     item: str | None = None
     text: str = Field(min_length=1)
+    where: Where | None = None
 
 
 class FutureMeeting(_Model):
@@ -59,6 +86,7 @@ class FutureMeeting(_Model):
     place: str | None = None
     text: str | None = None
     """The words the date was read from."""
+    where: Where | None = None
 
     @field_validator("time", "end_time")
     @classmethod
@@ -84,10 +112,15 @@ class Meeting(_Model):
     apologies: list[Person] = Field(default_factory=list)
     items: list[Item] = Field(default_factory=list)
     actions: list[Action] = Field(default_factory=list)
+    """Actions set at this meeting."""
+    previous_actions: list[Action] = Field(default_factory=list)
+    """Actions from earlier meetings reviewed here (a previous-actions table, matters arising), kept apart."""
     decisions: list[Decision] = Field(default_factory=list)
     next_meetings: list[FutureMeeting] = Field(default_factory=list)
     source: Source | None = None
     warnings: list[str] = Field(default_factory=list)
+    where: dict[str, Where] = Field(default_factory=dict)
+    """Where the meeting's own fields ("date", "title", "place") were read."""
 
     def to_json_dict(self) -> dict:
         return self.model_dump(mode="json")

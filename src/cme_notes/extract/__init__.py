@@ -6,10 +6,8 @@ resolved against the attendees, due dates take the meeting's year).
 """
 from __future__ import annotations
 
-import re
-
 from ..document import Document
-from ..models import Meeting, Person
+from ..models import Meeting
 from .actions import extract_actions
 from .decisions import find_decisions
 from .header import find_meeting_date, find_place, find_title, header_paras
@@ -17,7 +15,8 @@ from .items import find_items, item_of, to_items
 from .layout import Layout, build_layout
 from .meetings import find_future_meetings
 from .owners import OwnerResolver
-from .people import is_name, parse_people, parse_person, section_label
+from .roster import find_people
+from .where import where_of
 
 __all__ = ["extract"]
 
@@ -57,82 +56,15 @@ def extract(document: Document) -> Meeting:
         decisions=find_decisions(body, items_by_para),
         next_meetings=find_future_meetings(body, date, {h.index for h in headings}),
         warnings=_unique(warnings),
+        where=_meeting_where(top, date_para),
     )
 
 
-def find_people(layout: Layout) -> tuple[list[Person], list[Person], int | None, set[int]]:
-    """Attendees and apologies from labelled lines, one-per-line lists and attendance tables.
-
-    Also returns the index of the first paragraph after the lists, and the
-    indices of the paragraphs that held them (so no other rule reads them).
-    """
-    attendees: list[Person] = []
-    apologies: list[Person] = []
-    used: set[int] = set()
-    end: int | None = None
-    paras = layout.paras
-    i = 0
-    while i < len(paras):
-        label = section_label(paras[i].text)
-        if label is None:
-            i += 1
-            continue
-        kind, rest = label
-        target = attendees if kind == "attendees" else apologies
-        used.add(paras[i].index)
-        j = i + 1
-        # a list wrapped onto following lines (text exports, hard-wrapped email)
-        while rest.strip() and not rest.rstrip().endswith(".") and j < len(paras) and _continues_list(paras[j].text):
-            rest = f"{rest} {paras[j].text}"
-            used.add(paras[j].index)
-            j += 1
-        people = parse_people(rest) if rest.strip() else []
-        if not people or rest.rstrip().endswith(","):
-            # one name per line under the label, until something that is not a name
-            while j < len(paras) and section_label(paras[j].text) is None and _person_line(paras[j].text):
-                people.extend(parse_people(paras[j].text))
-                used.add(paras[j].index)
-                j += 1
-        target.extend(people)
-        end = paras[j].index if j < len(paras) else None
-        i = j
-    for head, text, _ in layout.people_cells:
-        kind = section_label(head + ":")
-        target = apologies if kind and kind[0] == "apologies" else attendees
-        target.extend(parse_people(text))
-    return _dedupe(attendees), _dedupe(apologies), end, used
-
-
-def _continues_list(text: str) -> bool:
-    """A line that carries on a comma-separated list of people: most of its pieces are names."""
-    if section_label(text) is not None or find_items_like(text):
-        return False
-    pieces = [p for p in re.split(r",\s*", text) if p.strip()]
-    people = parse_people(text)
-    return bool(people) and "," in text and len(people) >= 0.5 * len(pieces)
-
-
-def find_items_like(text: str) -> bool:
-    return bool(re.match(r"^\s*(?:\d{1,3}[.)]|item\b|aob\b)", text, re.IGNORECASE))
-
-
-def _person_line(text: str) -> bool:
-    people = parse_people(text)
-    if not people or len(text) > 200:
-        return False
-    person = parse_person(text.split(",")[0]) if "," in text else people[0]
-    return person is not None and is_name(person.name)
-
-
-def _dedupe(people: list[Person]) -> list[Person]:
-    seen: set[str] = set()
-    out = []
-    for p in people:
-        key = p.name.casefold()
-        if key not in seen:
-            seen.add(key)
-            out.append(p)
-    return out
+def _meeting_where(top, date_para) -> dict:
+    where = {}
+    if date_para is not None:
+        where["date"] = where_of(date_para.source, "date.header")
+    return where
 
 
 def _unique(items: list[str]) -> list[str]:

@@ -18,6 +18,7 @@ from .layout import ActionRow, Entry, Layout, Para
 from .owners import ALL, OwnerResolver, split_owners
 from .people import initials_of
 from .text import ends_sentence, sentences, split_top_level, squash
+from .where import where_of
 
 _ACTION_LINE = re.compile(
     r"(?:^|(?<=[\s(\[]))(?:\*\*|__)?actions?(?:\s+(?:by|for|on))?(?:\*\*|__)?\s*[:\-–]+\s*(?:\*\*|__)?\s*(?P<rest>.+?)[)\]]?\s*$",
@@ -62,23 +63,31 @@ def extract_actions(
         item = item_of.get(entry.index)
         if best is None:
             description, order = _fallback(entry, paras, where), entry.index
+            source = entry.source
         else:
+            source = best.para.source
             used.add((best.para.index, best.order))
             description = owners_clauses(best.text, owners_tokens, resolver)
             order = best.para.index + best.order / 100
         if not description:
             continue
-        found.append((order, _action(item, description, entry.text, resolver, meeting_date, warnings)))
+        action = _action(item, description, entry.text, resolver, meeting_date, warnings)
+        action.where = where_of(source, "actions.column")
+        found.append((order, action))
     listed = _listed(paras)
     for para in paras:
         if para.index in listed:
             action = _listed_action(para, item_of, resolver, meeting_date, warnings)
+            rule = "actions.list"
         else:
             action = _inline_action(para, paras, item_of, resolver, meeting_date, warnings)
+            rule = "actions.label"
         if action is not None:
+            action.where = where_of(para.source, rule)
             found.append((para.index, action))
     for row in layout.action_rows:
         action = _row_action(row, item_of, resolver, meeting_date, warnings)
+        action.where = where_of(row.source, "actions.table")
         twin = next((a for _, a in found if same_action(a, action)), None)
         if twin is None:
             found.append((row.index, action))
@@ -163,7 +172,7 @@ def _line_with_continuation(position: int, paras: list[Para], item_of: dict) -> 
         if first != follower.text:
             break
         nxt += 1
-    return [Para(squash(text), para.index, para.group, para.pos, para.style)]
+    return [Para(squash(text), para.index, para.group, para.pos, para.style, source=para.source)]
 
 
 def _pick(entry: Entry, cands: list[Candidate], owners: list[str], resolver: OwnerResolver, used: set) -> Candidate | None:

@@ -6,6 +6,7 @@ import re
 from ..models import Decision
 from .layout import Para
 from .text import sentences
+from .where import where_of
 
 _DECISION = re.compile(
     r"^(?:it was\s+)?(?:agreed|resolved|decided|decision|approved|unanimously resolved)\b"
@@ -29,5 +30,5 @@ def find_decisions(paras: list[Para], item_of: dict[int, str | None]) -> list[De
                 text = _LABEL.sub("", sentence.strip()).rstrip(".").strip()
                 if text:
                     text = text[0].upper() + text[1:]
-                    out.append(Decision(item=item_of.get(para.index), text=text))
+                    out.append(Decision(item=item_of.get(para.index), text=text, where=where_of(para.source, "decisions.sentence")))
     return out

@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..document import Block
 from ..models import Item
 from .layout import Para
+from .where import where_of
 
 _NUM = r"(?P<num>\d{1,4}/\d{1,4}(?:\.\d{1,2})?|\d{1,3}(?:\.\d{1,2})*)"
 _INLINE = re.compile(rf"^(?:item|minute|agenda item)?\s*{_NUM}[.):]?\s+(?P<title>\S.*)$", re.IGNORECASE)
@@ -25,6 +27,7 @@ class Heading:
     number: str | None
     title: str
     kind: str
+    source: Block | None = None
 
 
 def number_key(number: str) -> tuple[int, ...]:
@@ -58,23 +61,23 @@ def candidates(paras: list[Para]) -> list[Heading]:
         if para.number and para.first_in_row:
             number = para.number.strip().rstrip(".):")
             if _LONE.match(para.number.strip()) and is_top_level(number):
-                found.append(Heading(para.index, number, clean_title(text), "column"))
+                found.append(Heading(para.index, number, clean_title(text), "column", para.source))
             continue
         aob = _AOB.match(text)
         if aob and len(text) < 60 and not aob.group("rest").strip(" .")[:1].islower():
-            found.append(Heading(para.index, _num_prefix(text), clean_title(_strip_num(text)), "aob"))
+            found.append(Heading(para.index, _num_prefix(text), clean_title(_strip_num(text)), "aob", para.source))
             continue
         styled = para.style in ("heading", "bold")
         lone = _LONE.match(text)
         if lone and i + 1 < len(paras) and title_like(paras[i + 1].text, paras[i + 1].style in ("heading", "bold")):
             number = lone.group("num")
             if is_top_level(number):
-                found.append(Heading(paras[i + 1].index, number, clean_title(paras[i + 1].text), "lone"))
+                found.append(Heading(paras[i + 1].index, number, clean_title(paras[i + 1].text), "lone", para.source))
             continue
         m = _INLINE.match(text)
         if m and is_top_level(m.group("num")) and title_like(m.group("title"), styled):
             kind = "heading" if para.style == "heading" else "inline"
-            found.append(Heading(para.index, m.group("num"), clean_title(m.group("title")), kind))
+            found.append(Heading(para.index, m.group("num"), clean_title(m.group("title")), kind, para.source))
     return found
 
 
@@ -102,7 +105,7 @@ def choose(found: list[Heading]) -> list[Heading]:
         if h.kind == "aob":
             if not any(c.kind == "aob" or c.index == h.index or c.title == h.title for c in chosen):
                 if h.number and kind and number_key(h.number) <= last:
-                    h = Heading(h.index, None, h.title, h.kind)
+                    h = Heading(h.index, None, h.title, h.kind, h.source)
                 chosen.append(h)
                 if h.number:
                     last = number_key(h.number)
@@ -121,7 +124,8 @@ def find_items(paras: list[Para]) -> list[Heading]:
 
 
 def to_items(headings: list[Heading]) -> list[Item]:
-    return [Item(number=h.number, title=h.title or (h.number or "Item")) for h in headings if h.title or h.number]
+    return [Item(number=h.number, title=h.title or (h.number or "Item"), where=where_of(h.source, f"items.{h.kind}"))
+            for h in headings if h.title or h.number]
 
 
 def item_of(paras: list[Para], headings: list[Heading]) -> dict[int, str | None]:

@@ -29,6 +29,8 @@ class Para:
     number: str | None = None
     """Item number given in a table's number column, for the row's first paragraph."""
     first_in_row: bool = False
+    source: Block | None = None
+    """The block the text was read from (the first, where several were joined), for ``where``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +41,7 @@ class Entry:
     index: int
     group: Group | None = None
     pos: float = 0.0
+    source: Block | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +53,7 @@ class ActionRow:
     due: str
     item: str | None
     index: int
+    source: Block | None = None
 
 
 @dataclass(slots=True)
@@ -57,8 +61,8 @@ class Layout:
     paras: list[Para] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
     action_rows: list[ActionRow] = field(default_factory=list)
-    people_cells: list[tuple[str, str, int]] = field(default_factory=list)
-    """(column header, cell text, index) from attendance tables."""
+    people_cells: list[tuple[str, str, int, Block]] = field(default_factory=list)
+    """(column header, cell text, index, block) from attendance tables."""
     actions_column: bool = False
     """Whether the minutes have an Actions column at all (so lone owner lines are entries)."""
 
@@ -140,9 +144,10 @@ def _read_line(blocks: list[Block], layout: Layout, counter: _Counter) -> None:
     side = [s for s in side if len(s) <= 40]
     if extra:
         main = " ".join([main, *extra])
-    layout.paras.append(Para(main, index, group, _pos(first), first.style))
+    layout.paras.append(Para(main, index, group, _pos(first), first.style, source=first))
     for text in side:
-        layout.entries.append(Entry(text, index, group, _pos(first)))
+        block = next((b for b in blocks if b.text.strip() == text), first)
+        layout.entries.append(Entry(text, index, group, _pos(first), block))
 
 
 def _pos(block: Block) -> float:
@@ -162,7 +167,7 @@ def _read_table(blocks: list[Block], layout: Layout, counter: _Counter) -> None:
         for col, head in sorted(roles["people"].items()):  # column by column: Present before Apologies
             for r in body_rows:
                 for b in rows[r].get(col, []):
-                    layout.people_cells.append((head, b.text, counter()))
+                    layout.people_cells.append((head, b.text, counter(), b))
         return
     if roles.get("names") is not None:
         # a Name | Organisation | Role table: one "Name (Organisation, Role)" line per row,
@@ -172,15 +177,18 @@ def _read_table(blocks: list[Block], layout: Layout, counter: _Counter) -> None:
             if cell["names"]:
                 extra = ", ".join(x for x in (cell["org"], cell["role"]) if x)
                 text = f"{cell['names']} ({extra})" if extra else cell["names"]
-                layout.paras.append(Para(text, counter(), (blocks[0].table, r)))
+                first = next((b for c in sorted(rows[r]) for b in rows[r][c]), blocks[0])
+                layout.paras.append(Para(text, counter(), (blocks[0].table, r), source=first))
         return
     if "description" in roles and "owner" in roles:
         for r in body_rows:
             cell = lambda c: " ".join(b.text for b in rows[r].get(c, [])) if c is not None else ""  # noqa: E731
             description = cell(roles["description"])
             if description:
+                source = (rows[r].get(roles["description"]) or [None])[0]
                 layout.action_rows.append(
-                    ActionRow(description, cell(roles["owner"]), cell(roles.get("due")), cell(roles.get("item", roles.get("number"))) or None, counter())
+                    ActionRow(description, cell(roles["owner"]), cell(roles.get("due")),
+                              cell(roles.get("item", roles.get("number"))) or None, counter(), source)
                 )
         return
     if "actions" not in roles:
@@ -196,15 +204,16 @@ def _read_table(blocks: list[Block], layout: Layout, counter: _Counter) -> None:
         for col in text_cols:
             for b in rows[r].get(col, []):
                 layout.paras.append(
-                    Para(b.text, counter(), (b.table, r), _pos(b), b.style, number if first else None, first)
+                    Para(b.text, counter(), (b.table, r), _pos(b), b.style, number if first else None, first, b)
                 )
                 first = False
         if first and number:  # a number with no text beside it
-            layout.paras.append(Para(number, counter(), (blocks[0].table, r), 0.0, "", None, True))
+            source = next((b for c in sorted(rows[r]) for b in rows[r][c]), blocks[0])
+            layout.paras.append(Para(number, counter(), (blocks[0].table, r), 0.0, "", None, True, source))
         for b in rows[r].get(roles.get("actions"), []) if roles.get("actions") is not None else []:
-            layout.entries.append(Entry(b.text, counter.n, (b.table, r), _pos(b)))
+            layout.entries.append(Entry(b.text, counter.n, (b.table, r), _pos(b), b))
         for b in rows[r].get(roles.get("due"), []) if roles.get("due") is not None else []:
-            layout.paras.append(Para(f"Due: {b.text}", counter(), (b.table, r), _pos(b), "due"))
+            layout.paras.append(Para(f"Due: {b.text}", counter(), (b.table, r), _pos(b), "due", source=b))
 
 
 def _header(rows, order) -> tuple[int | None, dict]:

@@ -8,6 +8,7 @@ from ..models import FutureMeeting
 from .dates import find_dates, time_range
 from .layout import Para
 from .text import squash
+from .where import where_of
 
 _HEADING = re.compile(
     r"^\W*(?:\d{1,3}[.)]?\s+)?(?:(?:the\s+)?(?:date|dates|time|times|dates and times|date and time)\s+(?:and\s+venue\s+)?of\s+(?:the\s+)?"
@@ -34,8 +35,11 @@ def find_future_meetings(paras: list[Para], meeting_date: dt.date | None, item_s
                     break
                 continue
             texts.append(follower.text)
-        for text in texts:
-            meetings.extend(meetings_in(text, meeting_date))
+        for n, text in enumerate(texts):
+            source = para if n == 0 else next((f for f in paras[i + 1:i + 6] if f.text == text), para)
+            for found in meetings_in(text, meeting_date):
+                found.where = where_of(source.source, "next-meeting.heading", source.text)
+                meetings.append(found)
     unique: dict[dt.date, FutureMeeting] = {}
     for m in meetings:
         unique.setdefault(m.date, m)
