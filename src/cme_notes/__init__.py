@@ -14,40 +14,65 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 __version__ = "1.0.0"
-__all__ = ["parse", "parse_text", "parse_document", "__version__"]
+__all__ = ["parse", "parse_all", "parse_text", "parse_text_all", "parse_document", "__version__"]
 
 if TYPE_CHECKING:
     from .document import Document
-    from .models import Meeting
+    from .models import Meeting, Source
 
 
 def parse(path: str | Path, *, password: str | None = None, max_bytes: int | None = None) -> "Meeting":
     """Read a minutes file (.pdf, .docx, .txt, .md) and return its validated record.
 
+    For a file holding several meetings this is the first of them (see :func:`parse_all`).
     Raises :class:`cme_notes.errors.CmeNotesError` with a one-line reason for a
     file that can't be read.
     """
+    return parse_all(path, password=password, max_bytes=max_bytes)[0]
+
+
+def parse_all(path: str | Path, *, password: str | None = None, max_bytes: int | None = None) -> list["Meeting"]:
+    """Every meeting a minutes file holds, in order: one record for ordinary minutes, one per
+    meeting for a running log or an annual meeting followed by an ordinary one (``source.part`` tells which)."""
     from .hashing import file_sha256
     from .models import Source
     from .readers import DEFAULT_MAX_BYTES, read
 
     path = Path(path)
     document = read(path, password=password, max_bytes=DEFAULT_MAX_BYTES if max_bytes is None else max_bytes)
-    meeting = parse_document(document)
-    meeting.source = Source(path=str(path), format=document.format, pages=document.pages, sha256=file_sha256(path))
-    return meeting
+    source = Source(path=str(path), format=document.format, pages=document.pages, sha256=file_sha256(path))
+    return [meeting for meeting, _part in records(document, source)]
 
 
 def parse_text(text: str, *, markdown: bool = False, name: str = "-") -> "Meeting":
-    """Parse minutes already in memory as text (plain or Markdown)."""
+    """Parse minutes already in memory as text (plain or Markdown); the first meeting if it holds several."""
+    return parse_text_all(text, markdown=markdown, name=name)[0]
+
+
+def parse_text_all(text: str, *, markdown: bool = False, name: str = "-") -> list["Meeting"]:
+    """Every meeting in minutes already in memory as text (see :func:`parse_all`)."""
     from .models import Source
     from .readers import read_string
 
     document = read_string(text, markdown=markdown)
-    meeting = parse_document(document)
-    meeting.source = Source(path=name, format=document.format,
-                            sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest())
-    return meeting
+    source = Source(path=name, format=document.format,
+                    sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest())
+    return [meeting for meeting, _part in records(document, source)]
+
+
+def records(document: "Document", source: "Source") -> list[tuple["Meeting", "Document"]]:
+    """Each meeting of ``document`` with the part of the document it was read from, all from ``source``."""
+    from .extract.split import split_meetings
+
+    parts = split_meetings(document)
+    out = []
+    for n, part in enumerate(parts, 1):
+        meeting = parse_document(part)
+        meeting.source = source.model_copy(update={"part": n if len(parts) > 1 else None})
+        if meeting.title is None and out:  # a log's later sections carry no title of their own: the log's name is theirs
+            meeting.title = out[0][0].title
+        out.append((meeting, part))
+    return out
 
 
 def parse_document(document: "Document") -> "Meeting":

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
@@ -15,13 +15,19 @@ INPUT_SUFFIXES = (".pdf", ".docx", ".txt", ".md")
 @dataclass(slots=True)
 class Result:
     path: str
-    meeting: "Meeting | None" = None
+    meetings: "list[Meeting]" = field(default_factory=list)
+    """Every meeting the input holds (most files hold one)."""
     error: str | None = None
     """One line: why the input could not be parsed."""
 
     @property
     def ok(self) -> bool:
         return self.error is None
+
+    @property
+    def meeting(self) -> "Meeting | None":
+        """The first (usually the only) meeting."""
+        return self.meetings[0] if self.meetings else None
 
 
 def find_inputs(paths: Iterable[str | Path], suffixes: tuple[str, ...] = INPUT_SUFFIXES) -> tuple[list[Path], list[Path]]:
@@ -44,7 +50,7 @@ def find_inputs(paths: Iterable[str | Path], suffixes: tuple[str, ...] = INPUT_S
 
 def parse_one(path: str | Path, *, password: str | None = None, max_bytes: int | None = None) -> Result:
     """Parse one input; any failure becomes ``Result.error`` (a one-line message), never an exception."""
-    from . import parse, parse_text
+    from . import parse_all, parse_text_all
     from .errors import CmeNotesError
 
     name = str(path)
@@ -55,8 +61,8 @@ def parse_one(path: str | Path, *, password: str | None = None, max_bytes: int |
             # bytes, not sys.stdin's own decoding: a Word export piped in is often Windows-1252
             stream = getattr(sys.stdin, "buffer", None)  # a text stream given by a caller has no bytes
             text = decode(stream.read()) if stream is not None else sys.stdin.read()
-            return Result(name, parse_text(text))
-        return Result(name, parse(path, password=password, max_bytes=max_bytes))
+            return Result(name, parse_text_all(text))
+        return Result(name, parse_all(path, password=password, max_bytes=max_bytes))
     except CmeNotesError as exc:
         return Result(name, error=str(exc) if exc.path else f"{name}: {exc}")
     except RecursionError:

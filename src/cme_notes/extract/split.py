@@ -1,0 +1,125 @@
+"""Several meetings in one file: a running log with a dated section per meeting, an annual meeting then an ordinary one.
+
+A file is split only where a new meeting plainly starts: a *head* (a title
+block such as "Minutes of the Annual Meeting held on 6 May 2024", a heading
+that is a date, or "Meeting 7: 5 March 2024") followed closely by a people
+list of its own ("Present:", "Attendees"). A head needs that list to count,
+and every meeting found needs a head of its own with a new date (or, for two
+title blocks, a new title): so a normal single meeting, whose minutes of the
+last meeting, dated headings or date of the next meeting have no Present list
+after them, is never split.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..document import Block, Document
+from .dates import find_dates, first_date
+from .people import section_label
+
+# a head is a title or a heading, not a paragraph of prose that happens to hold a date
+MAX_HEAD_CHARS = 160
+# the Present list follows its meeting's head within a few blocks (a venue, a time, a chair in between)
+MAX_HEAD_TO_PEOPLE = 8
+# a title block's lines just above its dated line ("ANNUAL MEETING OF THE COUNCIL") start the meeting with it
+MAX_TITLE_LINES_ABOVE = 2
+
+_TITLE = re.compile(
+    r"^\s*(?:(?:draft|unconfirmed|approved|signed)\s+)?(?:minutes|notes|record)\s+of\s+(?:the\s+|an?\s+)?.{0,100}?\bmeeting\b",
+    re.IGNORECASE,
+)
+_NUMBERED = re.compile(r"^\s*(?:meeting|session)\s*(?:no\.?\s*|#\s*)?\d{1,4}\b\s*[:\-–—,.]?", re.IGNORECASE)
+_TITLE_LINE = re.compile(r"\b(?:minutes|meeting)\b", re.IGNORECASE)
+_WEEKDAY = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?", re.IGNORECASE)
+_FILLER = re.compile(r"[\W\d_]+")
+# words a dated heading may carry beside its date and still be nothing but a date ("Tuesday 5 March 2024, 7pm")
+_DATE_LINE_WORDS = {"meeting", "minutes", "notes", "at", "on", "held", "am", "pm", "the", "of", "st", "nd", "rd", "th"}
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    index: int
+    """Index of the dated block in ``document.blocks``."""
+    start: int
+    """Where the meeting starts: the dated block, or the title lines just above it."""
+    date: object
+    kind: str
+    """"title" (Minutes of the ... meeting held on <date>) or "dated" (a heading that is a date, Meeting 7: <date>)."""
+    text: str
+
+
+def split_meetings(document: Document) -> list[Document]:
+    """One document per meeting the file holds, in order; ``[document]`` for a file of one meeting."""
+    starts = meeting_starts(document.blocks)
+    if len(starts) < 2:
+        return [document]
+    bounds = [0] + [h.start for h in starts[1:]] + [len(document.blocks)]
+    return [Document(blocks=document.blocks[a:b], format=document.format, pages=document.pages,
+                     headers=list(document.headers))
+            for a, b in zip(bounds, bounds[1:])]
+
+
+def meeting_starts(blocks: list[Block]) -> list[Head]:
+    """The heads that open a meeting with its own people list; fewer than two means one meeting."""
+    found: list[Head] = []
+    head: Head | None = None
+    claimed = False
+    for i, block in enumerate(blocks):
+        candidate = _head(blocks, i)
+        if candidate is not None:
+            head, claimed = candidate, False
+            continue
+        if head is None or claimed or i - head.index > MAX_HEAD_TO_PEOPLE:
+            continue
+        label = section_label(block.text)
+        if label is not None and label[0] == "attendees":
+            claimed = True
+            if not found or _new_meeting(found[-1], head):
+                found.append(head)
+    return found
+
+
+def _new_meeting(before: Head, after: Head) -> bool:
+    if after.date != before.date:
+        return True
+    # an annual meeting and an ordinary one on one evening: two title blocks, one date
+    return before.kind == after.kind == "title" and _fold(before.text) != _fold(after.text)
+
+
+def _fold(text: str) -> str:
+    return " ".join(_FILLER.sub(" ", text.casefold()).split())
+
+
+def _head(blocks: list[Block], i: int) -> Head | None:
+    block = blocks[i]
+    text = block.text.strip()
+    if not text or len(text) > MAX_HEAD_CHARS or block.in_table and block.col:
+        return None  # a cell beside others is a row's content, not a title
+    date = first_date(text)
+    if date is None:
+        return None
+    if _TITLE.match(text):
+        return Head(i, _title_start(blocks, i), date, "title", text)
+    if _NUMBERED.match(text) or _only_a_date(text):
+        return Head(i, _title_start(blocks, i), date, "dated", text)
+    return None
+
+
+def _only_a_date(text: str) -> bool:
+    """``2024-03-05``, ``Tuesday 5th March 2024``, ``Meeting held on 5 March 2024 at 7pm``: the date is all it says."""
+    rest = text
+    for match in reversed(find_dates(text)):
+        rest = rest[: match.start] + " " + rest[match.end:]
+    words = _FILLER.sub(" ", _WEEKDAY.sub(" ", rest)).casefold().split()
+    return all(w in _DATE_LINE_WORDS for w in words)
+
+
+def _title_start(blocks: list[Block], i: int) -> int:
+    start = i
+    for j in range(i - 1, max(-1, i - 1 - MAX_TITLE_LINES_ABOVE), -1):
+        above = blocks[j].text.strip()
+        if not above or len(above) > MAX_HEAD_CHARS or first_date(above) or not _TITLE_LINE.search(above):
+            break
+        start = j
+    return start
