@@ -12,6 +12,10 @@ from .common import CONTEXT, console, default_format, emit, error, max_bytes, ma
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]),
               help="Output format. [default: table on a terminal, else json]")
+@click.option("--explain", is_flag=True,
+              help="Print each answer beside its source instead of the record: where it was read (page; "
+                   "table, row and column, or paragraph; line), the rule that read it and the text as written. "
+                   "Its own output: not combined with --format (the JSON record holds the same as 'where').")
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of stdout (written whole or not at all).")
 @click.option("-j", "--workers", type=click.IntRange(min=1), metavar="N",
               help="With several files: worker processes parsing at once. [default: all cores]")
@@ -20,9 +24,12 @@ from .common import CONTEXT, console, default_format, emit, error, max_bytes, ma
                    "[default: 60 with several files; a single file runs in-process with no limit]")
 @password_option
 @max_size_option
-def parse(files: tuple[str, ...], fmt: str | None, output: str | None, workers: int | None,
+def parse(files: tuple[str, ...], fmt: str | None, explain: bool, output: str | None, workers: int | None,
           timeout: float | None, password: str | None, max_size: float) -> None:
     """Parse minutes into a record: one JSON object for one file, an array for several.
+
+    A file holding several meetings (a running log with a section per meeting) gives
+    one record per meeting: an array, even for that one file.
 
     FILE may be .pdf, .docx, .txt or .md; "-" reads plain text from stdin.
     A file that fails is reported on stderr and the others are still printed (exit 1).
@@ -33,12 +40,17 @@ def parse(files: tuple[str, ...], fmt: str | None, output: str | None, workers: 
       cme-notes parse minutes.pdf
       cme-notes parse 2025-*.docx --format json -o records.json
       for f in *.docx; do cme-notes parse "$f" --format json > "${f%.docx}.json"; done
+      cme-notes parse minutes.pdf --explain          # check each answer against the page it came from
+      cme-notes parse minutes.pdf --explain | grep -A2 '^Actions'
     """
     import os
 
     from ..engine import parse_many
 
-    fmt = default_format(fmt, output)
+    if explain and fmt:
+        raise click.UsageError("--explain is an output of its own: leave out --format "
+                               "(--format json already gives each answer's 'where')")
+    fmt = "explain" if explain else default_format(fmt, output)
     several = len(files) > 1
     if timeout is None:
         timeout = 60.0 if several else 0.0
@@ -46,7 +58,7 @@ def parse(files: tuple[str, ...], fmt: str | None, output: str | None, workers: 
     for result in parse_many(files, workers=workers or os.cpu_count() or 1, timeout=timeout or None,
                              password=password, max_bytes=max_bytes(max_size)):
         if result.ok:
-            meetings.append(result.meeting)
+            meetings.extend(result.meetings)
         else:
             failed += 1
             error(result.error)
@@ -54,6 +66,8 @@ def parse(files: tuple[str, ...], fmt: str | None, output: str | None, workers: 
         from ..writers.records import meetings_json
 
         emit(meetings_json(meetings, single=len(files) == 1), output)
+    elif fmt == "explain" and meetings:
+        _explain(meetings, output)
     elif meetings:
         from ..writers.table import print_meetings
 
@@ -68,3 +82,13 @@ def parse(files: tuple[str, ...], fmt: str | None, output: str | None, workers: 
             print_meetings(meetings, record)
             emit(record.export_text(), output)
     sys.exit(1 if failed else 0)
+
+
+def _explain(meetings: list, output: str | None) -> None:
+    """Rich tables for a person at a terminal; plain text (one answer per line) in a pipe or a file."""
+    from ..writers.explain import explain_text, print_explained
+
+    if output in (None, "-") and sys.stdout.isatty():
+        print_explained(meetings, console())
+    else:
+        emit(explain_text(meetings), output)
