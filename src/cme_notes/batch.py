@@ -36,7 +36,7 @@ from .hashing import file_sha256
 
 __all__ = [
     "FORMATS", "VERSION_KEY", "BatchError", "Input", "Plan", "Reporter", "Summary",
-    "expand", "output_path", "record", "render", "run", "up_to_date",
+    "expand", "output_path", "part_path", "record", "render", "run", "up_to_date", "write_parts",
 ]
 
 FORMATS = ("json", "jsonl", "csv")
@@ -214,21 +214,44 @@ def record(meeting) -> dict:
 
 
 def render(path: str, *, fmt: str, password: str | None = None, max_bytes: int | None = None
-           ) -> tuple[str | None, str | None, int]:
-    """Parse one input and format it; runs in a worker process. Returns (text, error, pages)."""
+           ) -> tuple[list[str] | None, str | None, int]:
+    """Parse one input and format it; runs in a worker process. Returns (texts, error, pages):
+    one text per meeting the input holds (a JSON record, a JSONL line, CSV rows without the header)."""
     result = parse_one(path, password=password, max_bytes=max_bytes)
     if not result.ok:
         return None, result.error, 0
-    meeting = result.meeting
-    pages = (meeting.source.pages or 0) if meeting.source else 0
+    first = result.meetings[0]
+    pages = (first.source.pages or 0) if first.source else 0
     if fmt == "json":
-        return json.dumps(record(meeting), indent=2, ensure_ascii=False) + "\n", None, pages
+        return [json.dumps(record(m), indent=2, ensure_ascii=False) + "\n" for m in result.meetings], None, pages
     if fmt == "jsonl":
-        return json.dumps(record(meeting), ensure_ascii=False) + "\n", None, pages
+        return [json.dumps(record(m), ensure_ascii=False) + "\n" for m in result.meetings], None, pages
     from .writers.records import action_row, rows_csv
 
-    rows = [action_row(meeting, action) for action in meeting.actions]
-    return rows_csv(rows).partition("\n")[2], None, pages  # rows without the header
+    # rows without the header
+    return [rows_csv([action_row(m, a) for a in m.actions]).partition("\n")[2] for m in result.meetings], None, pages
+
+
+def part_path(target: Path, part: int) -> Path:
+    """The output of an input's ``part``-th meeting: ``a.pdf.json``, then ``a.pdf.2.json``, ``a.pdf.3.json``.
+
+    No input can own such a name: an input's suffix is one we read (``.pdf``...), never a number.
+    """
+    return target if part == 1 else target.with_name(f"{target.name[: -len('.json')]}.{part}.json")
+
+
+def write_parts(target: Path, texts: list[str]) -> None:
+    """Write each meeting's record whole, then drop outputs of meetings the input no longer holds."""
+    from .writers import atomic_writer
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    for n, text in enumerate(texts, 1):
+        with atomic_writer(part_path(target, n), "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+    stale = len(texts) + 1
+    while part_path(target, stale).is_file():
+        part_path(target, stale).unlink()
+        stale += 1
 
 
 # --------------------------------------------------------------------------- running
@@ -377,10 +400,10 @@ def _size(path: Path) -> int:
         return 0
 
 
-def _finish(item: Input, outcome, summary: Summary, reporter: Reporter) -> str | None:
-    """Count one outcome; return its text when it succeeded."""
+def _finish(item: Input, outcome, summary: Summary, reporter: Reporter) -> list[str] | None:
+    """Count one outcome; return its texts when it succeeded."""
     summary.not_done -= 1
-    text, error, pages = outcome.value if outcome.ok else (None, f"{item.name}: {outcome.error}", 0)
+    texts, error, pages = outcome.value if outcome.ok else (None, f"{item.name}: {outcome.error}", 0)
     if error is None:
         summary.parsed += 1
         summary.pages += pages
@@ -388,21 +411,17 @@ def _finish(item: Input, outcome, summary: Summary, reporter: Reporter) -> str |
         summary.failed += 1
         reporter.error(error)
     reporter.done(item.name, error, summary)
-    return text
+    return texts
 
 
 def _run_to_dir(todo, targets, fmt, workers, timeout, password, max_bytes, reporter, summary) -> None:
-    from .writers import atomic_writer
-
     with _outcomes(todo, fmt, workers, timeout, password, max_bytes) as outcomes:
         for outcome in outcomes:
             item, target = todo[outcome.index], targets[outcome.index]
-            text = outcome.value[0] if outcome.ok else None
-            if text is not None:
+            texts = outcome.value[0] if outcome.ok else None
+            if texts is not None:
                 try:
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    with atomic_writer(target, "w", encoding="utf-8", newline="") as fh:
-                        fh.write(text)
+                    write_parts(target, texts)
                 except OSError as exc:
                     outcome.value = (None, f"{item.name}: cannot write {target}: {exc.strerror or exc}", 0)
             _finish(item, outcome, summary, reporter)
@@ -437,17 +456,17 @@ def _stream(sink, to_stdout, todo, fmt, workers, timeout, password, max_bytes, r
             from .writers.records import rows_csv
 
             out.write(rows_csv([]))
-        ready: dict[int, str | None] = {}
+        ready: dict[int, list[str] | None] = {}
         following = 0
         with _outcomes(todo, fmt, workers, timeout, password, max_bytes) as outcomes:
             for outcome in outcomes:
                 ready[outcome.index] = _finish(todo[outcome.index], outcome, summary, reporter)
                 # Written in sorted input order, whatever order the workers finish in.
                 while following in ready:
-                    text = ready.pop(following)
+                    texts = ready.pop(following)
                     following += 1
-                    if text:
-                        out.write(text)
+                    if texts:
+                        out.write("".join(texts))
                         if to_stdout:
                             out.flush()
 

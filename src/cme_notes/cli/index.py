@@ -64,7 +64,7 @@ def index(paths: tuple[str, ...], db: str, aliases: str | None, prune: bool, ver
         counts = store.counts()
         click.echo(
             f"cme-notes: {db}: {done.summary()}; the index holds {counts['distinct_meetings']} meeting(s)"
-            f" from {counts['meetings']} file(s), {counts['people']} people, {counts['actions']} action(s)",
+            f" from {counts['files']} file(s), {counts['people']} people, {counts['actions']} action(s)",
             err=True,
         )
     sys.exit(1 if done.failed else 0)

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 
 ADDED, REPLACED, UNCHANGED = "added", "replaced", "unchanged"
 _LOW, _HIGH = "0000-00-00", "9999-99-99"  # open ends of a date range, as ISO text compares
+_PART_KEY = re.compile(r"^(.+)#(\d+)$")
+"""The index key of a file's second, third... meeting: ``minutes.txt#2``."""
 
 
 class Index:
@@ -57,7 +59,7 @@ class Index:
         if new:
             schema.create(self.con, fts=schema.fts5_available())
         else:
-            schema.check(self.con, self.path)
+            schema.check(self.con, self.path, readonly=readonly and not memory)
         # the aliases given, else those the index was built with (remembered), else the built-in table
         stored = self._get_meta("user_aliases")
         self.aliases = aliases or OrgAliases.load(user_text=stored, user_name=f"{self.path} (its stored aliases)")
@@ -163,6 +165,16 @@ class Index:
             for meeting in meetings:
                 counts[self.add(meeting)] += 1
         return counts
+
+    def parts_of(self, path: str | Path) -> list[str]:
+        """The keys under which the meetings of one file are indexed: ``path``, ``path#2``, ``path#3``..."""
+        path = str(path)
+        # "#" + 1 is "$": the range holds exactly the keys that start with "path#", and uses the path's index
+        rows = self.con.execute("SELECT path FROM meetings WHERE path = ? OR (path > ? AND path < ?)",
+                                (path, path + "#", path + "$")).fetchall()
+        parts = {1 if key == path else int(m.group(2)): key
+                 for (key,) in rows if key == path or ((m := _PART_KEY.match(key)) and m.group(1) == path)}
+        return [parts[n] for n in sorted(parts)]
 
     def remove(self, path: str | Path) -> bool:
         cur = self.con.execute("DELETE FROM meetings WHERE path = ?", (str(path),))
@@ -299,7 +311,10 @@ class Index:
         """Rows per table, meetings counted once however many files hold them."""
         tables = ("meetings", "distinct_meetings", "people", "organisations", "attendance", "items", "actions",
                   "decisions", "future_meetings", "passages")
-        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+        counts = {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+        # a file holding several meetings (a running log) is one file with several rows
+        counts["files"] = len({source_file(key) for key in self.paths()})
+        return counts
 
     def meetings(self, *, group: str | None = None, since: dt.date | None = None,
                  until: dt.date | None = None) -> list[MeetingRecord]:
@@ -410,9 +425,23 @@ class Index:
         return sorted(keys)
 
 
+def part_key(path: str, part: int | None) -> str:
+    """The index key of a file's ``part``-th meeting: the path itself for the first (or only) one, ``path#2`` after.
+
+    No input can own such a key: an input's suffix is one we read (``.pdf``...), never ``.pdf#2``.
+    """
+    return path if not part or part == 1 else f"{path}#{part}"
+
+
+def source_file(key: str) -> str:
+    """The file an index key belongs to (``minutes.txt#2`` → ``minutes.txt``)."""
+    m = _PART_KEY.match(key)
+    return m.group(1) if m and not Path(key).exists() else key
+
+
 def _identity(meeting: "Meeting", sha256: str | None) -> tuple[str, str]:
     if meeting.source is not None and meeting.source.path:  # "-" (stdin) included: views show it as the file
-        return meeting.source.path, sha256 or meeting.source.sha256 or _record_hash(meeting)
+        return part_key(meeting.source.path, meeting.source.part), sha256 or meeting.source.sha256 or _record_hash(meeting)
     digest = sha256 or (meeting.source.sha256 if meeting.source else None) or _record_hash(meeting)
     return f"<meeting {digest[:16]}>", digest
 

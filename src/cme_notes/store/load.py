@@ -10,11 +10,14 @@ import hashlib
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from ..hashing import file_sha256
-from .index import ADDED, REPLACED, UNCHANGED, Index
+from .index import ADDED, REPLACED, UNCHANGED, Index, source_file
 from .passages import ItemText, item_texts
+
+if TYPE_CHECKING:
+    from ..models import Meeting
 
 FAILED = "failed"
 SKIPPED = "skipped"
@@ -79,7 +82,7 @@ def load_files(index: Index, paths: Iterable[str | Path], *, password: str | Non
                 on_result(result)
     if prune:
         for indexed in index.paths():
-            if not indexed.startswith("<") and not Path(indexed).exists():
+            if not indexed.startswith("<") and not Path(source_file(indexed)).exists():
                 index.remove(indexed)
                 report.pruned.append(indexed)
     return report
@@ -98,15 +101,13 @@ def load_file(index: Index, path: str | Path, *, password: str | None = None, ma
             # bytes, decoded as a .txt file is (UTF-8 or Windows-1252), not with the terminal's encoding
             data = sys.stdin.buffer.read()
             document = read_string(decode(data))
-            meeting = parse_document(document)
             sha = hashlib.sha256(data).hexdigest()
-            meeting.source = Source(path=name, format=document.format, sha256=sha)
-            return Loaded(name, index.add(meeting, sha, passages=item_texts(document)))
+            return _store(index, name, _parts(document, Source(path=name, format=document.format, sha256=sha)), sha)
         sha = _checked_sha256(Path(path), password, max_bytes)
         if index.sha256_of(name) == sha:
             return Loaded(name, UNCHANGED)
-        meeting, passages = read_meeting(Path(path), sha, password=password, max_bytes=max_bytes)
-        return _store(index, name, meeting, sha, passages)
+        parts = read_meetings(Path(path), sha, password=password, max_bytes=max_bytes)
+        return _store(index, name, parts, sha)
     except Exception as exc:  # one bad file must not stop the others
         return Loaded(name, FAILED, _reason(name, exc))
 
@@ -116,16 +117,28 @@ def _checked_sha256(path: Path, password: str | None, max_bytes: int | None) -> 
 
     limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
     if path.is_file() and path.stat().st_size > limit:
-        read_meeting(path, "", password=password, max_bytes=limit)  # raises the reader's own "too large"
+        read_meetings(path, "", password=password, max_bytes=limit)  # raises the reader's own "too large"
     return file_sha256(path)
 
 
-def _store(index: Index, name: str, meeting, sha: str, passages) -> Loaded:
-    if not (meeting.attendees or meeting.apologies or meeting.items or meeting.actions):
+def _store(index: Index, name: str, parts: list, sha: str) -> Loaded:
+    """Index each meeting of one file (``parts``: (record, item texts) pairs); one status for the file."""
+    kept = [(m, p) for m, p in parts if m.attendees or m.apologies or m.items or m.actions]
+    stale = index.parts_of(name)
+    if not kept:
         # a README or a letter in the minutes folder: nothing to count or track
-        index.remove(name)
+        for key in stale:
+            index.remove(key)
         return Loaded(name, SKIPPED, f"{name}: no people, items or actions found; not indexed as minutes")
-    return Loaded(name, index.add(meeting, sha, passages=passages))
+    statuses = set()
+    with index.transaction():
+        for meeting, passages in kept:
+            statuses.add(index.add(meeting, sha, passages=passages))
+        # meetings the file no longer holds (it was a log of three, it is now a log of two)
+        for key in stale[len(kept):]:
+            index.remove(key)
+    status = next((s for s in (ADDED, REPLACED) if s in statuses), UNCHANGED)
+    return Loaded(name, status)
 
 
 def _load_in_workers(index: Index, inputs: list[Path], password, max_bytes, workers: int,
@@ -163,9 +176,8 @@ def _load_in_workers(index: Index, inputs: list[Path], password, max_bytes, work
             elif outcome.value[0] == "error":
                 ready[i] = Loaded(name, FAILED, outcome.value[1])
             else:
-                meeting, passages = outcome.value[1]
                 # stored when its turn comes, so rows get the same ids whatever finished first
-                ready[i] = partial(_store, index, name, meeting, sha, passages)
+                ready[i] = partial(_store, index, name, outcome.value[1], sha)
             while following in ready:
                 yield _result(ready.pop(following))
                 following += 1
@@ -181,22 +193,25 @@ def _result(done) -> Loaded:
 def _read_in_worker(item: tuple[Path, str], *, password, max_bytes):
     path, sha = item
     try:
-        return "ok", read_meeting(path, sha, password=password, max_bytes=max_bytes)
+        return "ok", read_meetings(path, sha, password=password, max_bytes=max_bytes)
     except Exception as exc:  # the reason travels back as text: exceptions may not pickle
         return "error", _reason(str(path), exc)
 
 
-def read_meeting(path: Path, sha256: str, *, password: str | None = None, max_bytes: int | None = None):
-    """The record of one file and each item's text, read once."""
-    from .. import parse_document
+def read_meetings(path: Path, sha256: str, *, password: str | None = None, max_bytes: int | None = None
+                  ) -> list[tuple["Meeting", list[ItemText]]]:
+    """The record of each meeting in one file, with each item's text, read once."""
     from ..models import Source
     from ..readers import DEFAULT_MAX_BYTES, read
 
     document = read(path, password=password, max_bytes=DEFAULT_MAX_BYTES if max_bytes is None else max_bytes)
-    meeting = parse_document(document)
-    meeting.source = Source(path=str(path), format=document.format, pages=document.pages, sha256=sha256)
-    passages: list[ItemText] = item_texts(document)
-    return meeting, passages
+    return _parts(document, Source(path=str(path), format=document.format, pages=document.pages, sha256=sha256))
+
+
+def _parts(document, source) -> list[tuple["Meeting", list[ItemText]]]:
+    from .. import records
+
+    return [(meeting, item_texts(part)) for meeting, part in records(document, source)]
 
 
 def _reason(name: str, exc: Exception) -> str:

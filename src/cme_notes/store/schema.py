@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# version 1 differs only in the distinct_meetings view (it had no meetings of one file to keep apart): read as is, upgraded when written
+UPGRADABLE = {1}
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS meetings (
@@ -142,14 +144,22 @@ CREATE TABLE IF NOT EXISTS meta (
 -- One row per meeting when the same minutes were indexed from several files
 -- (a .docx and the .pdf made from it): same group, same date. The most
 -- structured format is kept (docx, md, txt, pdf), then the first path.
+-- Meetings of one file (same sha256: an annual then an ordinary meeting on one
+-- evening) are never collapsed: each is numbered k within its file, and only
+-- the k-th meetings of different files are taken for copies of each other.
 CREATE VIEW IF NOT EXISTS distinct_meetings AS
 SELECT * FROM meetings WHERE id IN (
     SELECT id FROM (
         SELECT id, row_number() OVER (
-            PARTITION BY coalesce(group_key, path), coalesce(date, path)
+            PARTITION BY coalesce(group_key, path), coalesce(date, path), k
             ORDER BY CASE format WHEN 'docx' THEN 0 WHEN 'md' THEN 1 WHEN 'txt' THEN 2 WHEN 'pdf' THEN 3 ELSE 4 END, path
         ) AS n
-        FROM meetings
+        FROM (
+            SELECT id, group_key, date, path, format, row_number() OVER (
+                PARTITION BY coalesce(sha256, path), coalesce(group_key, path), coalesce(date, path) ORDER BY id
+            ) AS k
+            FROM meetings
+        )
     ) WHERE n = 1
 );
 """
@@ -190,13 +200,21 @@ def create(con: sqlite3.Connection, *, fts: bool) -> None:
     con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
-def check(con: sqlite3.Connection, path: str) -> None:
+def check(con: sqlite3.Connection, path: str, *, readonly: bool = False) -> None:
     version = con.execute("PRAGMA user_version").fetchone()[0]
-    if version != SCHEMA_VERSION:
+    if version in UPGRADABLE and not readonly:
+        con.executescript("DROP VIEW IF EXISTS distinct_meetings;" + _view())
+        con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        return
+    if version != SCHEMA_VERSION and version not in UPGRADABLE:
         raise SchemaError(
             f"{path}: index schema version {version}, this cme-notes reads version {SCHEMA_VERSION}; "
             "index the minutes into a new file"
         )
+
+
+def _view() -> str:
+    return TABLES[TABLES.index("CREATE VIEW IF NOT EXISTS distinct_meetings"):]
 
 
 def has_table(con: sqlite3.Connection, name: str) -> bool:
