@@ -172,6 +172,20 @@ def test_an_annual_meeting_then_an_ordinary_one_on_the_same_evening_in_one_pdf(t
     assert cme_notes.parse(path).items == meetings[0].items
 
 
+def test_a_header_repeated_with_a_new_date_and_its_own_present_list_starts_a_meeting():
+    text = (
+        "Oakbrook Village Hall Committee - Minutes of the meeting held on 4 June 2024\n"
+        "Present: Ruth Amberley (Chair), Sean Doyle, Fay Ingram\n"
+        "1. Hall hire\nSean Doyle to update the hire charges by 30 June 2024.\n"
+        "Oakbrook Village Hall Committee - Minutes of the meeting held on 2 July 2024\n"
+        "Present: Ruth Amberley (Chair), Fay Ingram\nApologies: Sean Doyle\n"
+        "1. Summer fete\nFay Ingram to book the bouncy castle by 12 July 2024.\n"
+    )
+    meetings = cme_notes.parse_text_all(text)
+    assert [m.date.isoformat() for m in meetings] == ["2024-06-04", "2024-07-02"]
+    assert [p.name for p in meetings[1].apologies] == ["Sean Doyle"]
+
+
 def test_two_board_meetings_in_one_word_file(tmp_path: Path):
     path = write_docx(tmp_path / "trust-board.docx", two_board_meetings())
     meetings = cme_notes.parse_all(path)
@@ -191,6 +205,9 @@ def test_every_sample_is_one_meeting():
     "1. Minutes of the meeting held on 6 February 2024\nAgreed.\n2. Date of next meeting\n2 April 2024\n",
     # a dated section with no attendees of its own is part of the meeting above it
     "## 2024-03-05\n\nAttendees: Ann Lowry, Bo Chandler\n\n## 2024-03-12\n\nUpdate: the page went live.\n",
+    # a sentence about the last meeting's minutes is not a title, even with a Present line after it
+    "Minutes of the meeting held on 5 March 2024\nPresent: Joan Fairley, Mike Osgood\n1. Minutes\n"
+    "Minutes of the meeting held on 6 February 2024 were approved.\nPresent for item 2: Lena Hart\n",
     # the same head repeated (the title then its dated line) opens one meeting
     "Minutes of the meeting held on 5 March 2024\nTuesday 5 March 2024\nPresent: Joan Fairley, Mike Osgood\n"
     "1. Water\nPresent: the water officer\n",

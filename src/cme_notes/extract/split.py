@@ -26,15 +26,22 @@ MAX_HEAD_TO_PEOPLE = 8
 MAX_TITLE_LINES_ABOVE = 2
 
 _TITLE = re.compile(
-    r"^\s*(?:(?:draft|unconfirmed|approved|signed)\s+)?(?:minutes|notes|record)\s+of\s+(?:the\s+|an?\s+)?.{0,100}?\bmeeting\b",
+    # the group's name may come first on the line: "Oakridge Parish Council - Minutes of the meeting held on ..."
+    r"^\s*(?:[^.;:!?]{0,80}?\s[-–—|:]\s*)?(?:(?:draft|unconfirmed|approved|signed)\s+)?"
+    r"(?:minutes|notes|record)\s+of\s+(?:the\s+|an?\s+)?.{0,100}?\bmeeting\b",
+    re.IGNORECASE,
+)
+# "The minutes of the meeting held on 6 February 2024 were approved": a sentence about a meeting, not a title
+_SENTENCE_VERB = re.compile(
+    r"\b(?:were|was|are|is|be|been|approved|agreed|accepted|signed|confirmed|received|noted|adopted|circulated)\b",
     re.IGNORECASE,
 )
 _NUMBERED = re.compile(r"^\s*(?:meeting|session)\s*(?:no\.?\s*|#\s*)?\d{1,4}\b\s*[:\-–—,.]?", re.IGNORECASE)
-_TITLE_LINE = re.compile(r"\b(?:minutes|meeting)\b", re.IGNORECASE)
 _WEEKDAY = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?", re.IGNORECASE)
 _FILLER = re.compile(r"[\W\d_]+")
 # words a dated heading may carry beside its date and still be nothing but a date ("Tuesday 5 March 2024, 7pm")
-_DATE_LINE_WORDS = {"meeting", "minutes", "notes", "at", "on", "held", "am", "pm", "the", "of", "st", "nd", "rd", "th"}
+_DATE_LINE_WORDS = {"meeting", "minutes", "notes", "date", "time", "at", "on", "held", "am", "pm", "the", "of",
+                    "st", "nd", "rd", "th"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +106,8 @@ def _head(blocks: list[Block], i: int) -> Head | None:
     date = first_date(text)
     if date is None:
         return None
+    if _SENTENCE_VERB.search(text):
+        return None
     if _TITLE.match(text):
         return Head(i, _title_start(blocks, i), date, "title", text)
     if _NUMBERED.match(text) or _only_a_date(text):
@@ -116,10 +125,12 @@ def _only_a_date(text: str) -> bool:
 
 
 def _title_start(blocks: list[Block], i: int) -> int:
+    """The dated line, or the title lines just above it: short, undated, set as a title (capitals, heading, bold)."""
     start = i
     for j in range(i - 1, max(-1, i - 1 - MAX_TITLE_LINES_ABOVE), -1):
         above = blocks[j].text.strip()
-        if not above or len(above) > MAX_HEAD_CHARS or first_date(above) or not _TITLE_LINE.search(above):
+        titled = above.isupper() or blocks[j].style in ("heading", "bold")
+        if not above or not titled or len(above) > MAX_HEAD_CHARS or above.endswith(".") or first_date(above):
             break
         start = j
     return start
