@@ -316,3 +316,20 @@ def test_an_index_of_the_first_schema_is_upgraded_when_written_and_read_as_is(tm
     con = sqlite3.connect(db)
     assert con.execute("PRAGMA user_version").fetchone()[0] == 2
     con.close()
+
+
+def test_finding_meetings_takes_time_in_proportion_to_the_file():
+    import time
+
+    from cme_notes.extract.split import MAX_MEETINGS
+
+    # every line a head with a Present list: the file's meetings are capped, the scan stops there
+    flood = "\n".join(f"{day % 28 + 1} April {2000 + day // 28}\nPresent: Ann Lowry" for day in range(20000))
+    # the same head and Present list again and again, and Present lines alone: each line is read once
+    same = "\n".join("5 April 2024\nPresent: Ann Lowry" for _ in range(20000))
+    alone = "\n".join("Present: Ann Lowry" for _ in range(40000))
+    started = time.perf_counter()
+    assert len(split_meetings(read_string(flood))) == MAX_MEETINGS
+    assert len(split_meetings(read_string(same))) == 1
+    assert len(split_meetings(read_string(alone))) == 1
+    assert time.perf_counter() - started < 20

@@ -11,8 +11,10 @@ after them, is never split.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..document import Block, Document
 from .dates import find_dates, first_date
@@ -20,6 +22,12 @@ from .people import section_label
 
 # a head is a title or a heading, not a paragraph of prose that happens to hold a date
 MAX_HEAD_CHARS = 160
+# a people list's opening line is read only up to here: a label is at the start (long paragraphs are prose)
+MAX_LABEL_SCAN = 2000
+# a log repeats its heads' shapes ("Present:" lines, the same date): each distinct line is read once
+HEAD_CACHE = 4096
+# more meetings than a weekly log keeps in twenty years: the rest of the file stays with the last one
+MAX_MEETINGS = 1000
 # the Present list follows its meeting's head within a few blocks (a venue, a time, a chair in between)
 MAX_HEAD_TO_PEOPLE = 8
 # a title block's lines just above its dated line ("ANNUAL MEETING OF THE COUNCIL") start the meeting with it
@@ -38,6 +46,7 @@ _SENTENCE_VERB = re.compile(
 )
 _NUMBERED = re.compile(r"^\s*(?:meeting|session)\s*(?:no\.?\s*|#\s*)?\d{1,4}\b\s*[:\-–—,.]?", re.IGNORECASE)
 _WEEKDAY = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?", re.IGNORECASE)
+_YEAR = re.compile(r"\d{4}|\d[/.\-]\d{1,2}[/.\-]\d")
 _FILLER = re.compile(r"[\W\d_]+")
 # words a dated heading may carry beside its date and still be nothing but a date ("Tuesday 5 March 2024, 7pm")
 _DATE_LINE_WORDS = {"meeting", "minutes", "notes", "date", "time", "at", "on", "held", "am", "pm", "the", "of",
@@ -50,7 +59,7 @@ class Head:
     """Index of the dated block in ``document.blocks``."""
     start: int
     """Where the meeting starts: the dated block, or the title lines just above it."""
-    date: object
+    date: dt.date
     kind: str
     """"title" (Minutes of the ... meeting held on <date>) or "dated" (a heading that is a date, Meeting 7: <date>)."""
     text: str
@@ -68,23 +77,34 @@ def split_meetings(document: Document) -> list[Document]:
 
 
 def meeting_starts(blocks: list[Block]) -> list[Head]:
-    """The heads that open a meeting with its own people list; fewer than two means one meeting."""
+    """The heads that open a meeting with its own people list; fewer than two means one meeting.
+
+    Heads are looked for only in the few blocks above a people list, so a file
+    of many dated lines costs no more than one of plain text.
+    """
     found: list[Head] = []
-    head: Head | None = None
-    claimed = False
+    # a head opens one meeting ("Also present" below it opens no other), and lies after the people list above it,
+    # so each block is looked at as a head once at most
+    floor = -1
     for i, block in enumerate(blocks):
-        candidate = _head(blocks, i)
-        if candidate is not None:
-            head, claimed = candidate, False
+        label = section_label(block.text) if len(block.text) <= MAX_LABEL_SCAN else None
+        if label is None or label[0] != "attendees":
             continue
-        if head is None or claimed or i - head.index > MAX_HEAD_TO_PEOPLE:
-            continue
-        label = section_label(block.text)
-        if label is not None and label[0] == "attendees":
-            claimed = True
-            if not found or _new_meeting(found[-1], head):
-                found.append(head)
+        head = _nearest_head(blocks, i, floor)
+        floor = i
+        if head is not None and (not found or _new_meeting(found[-1], head)):
+            found.append(head)
+            if len(found) == MAX_MEETINGS:
+                break
     return found
+
+
+def _nearest_head(blocks: list[Block], i: int, floor: int) -> Head | None:
+    for j in range(i - 1, max(floor, i - 1 - MAX_HEAD_TO_PEOPLE), -1):
+        head = _head(blocks, j)
+        if head is not None:
+            return head
+    return None
 
 
 def _new_meeting(before: Head, after: Head) -> bool:
@@ -103,22 +123,30 @@ def _head(blocks: list[Block], i: int) -> Head | None:
     text = block.text.strip()
     if not text or len(text) > MAX_HEAD_CHARS or block.in_table and block.col:
         return None  # a cell beside others is a row's content, not a title
-    date = first_date(text)
+    found = _dated_head(text)
+    return None if found is None else Head(i, _title_start(blocks, i), found[0], found[1], text)
+
+
+@lru_cache(maxsize=HEAD_CACHE)
+def _dated_head(text: str) -> tuple[dt.date, str] | None:
+    """(date, "title" | "dated") when ``text`` reads as a meeting's head."""
+    if _SENTENCE_VERB.search(text) or not _YEAR.search(text):
+        return None  # a sentence about a meeting is not its title; a head's date has a year (cheap test first)
+    dates = find_dates(text)
+    date = next((d for d in (m.resolve(None) for m in dates) if d is not None), None)
     if date is None:
         return None
-    if _SENTENCE_VERB.search(text):
-        return None
     if _TITLE.match(text):
-        return Head(i, _title_start(blocks, i), date, "title", text)
-    if _NUMBERED.match(text) or _only_a_date(text):
-        return Head(i, _title_start(blocks, i), date, "dated", text)
+        return date, "title"
+    if _NUMBERED.match(text) or _only_a_date(text, dates):
+        return date, "dated"
     return None
 
 
-def _only_a_date(text: str) -> bool:
+def _only_a_date(text: str, dates: list) -> bool:
     """``2024-03-05``, ``Tuesday 5th March 2024``, ``Meeting held on 5 March 2024 at 7pm``: the date is all it says."""
     rest = text
-    for match in reversed(find_dates(text)):
+    for match in reversed(dates):
         rest = rest[: match.start] + " " + rest[match.end:]
     words = _FILLER.sub(" ", _WEEKDAY.sub(" ", rest)).casefold().split()
     return all(w in _DATE_LINE_WORDS for w in words)
