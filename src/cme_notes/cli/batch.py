@@ -36,7 +36,8 @@ def batch(paths: tuple[str, ...], output: str | None, fmt: str, workers: int | N
     .pdf .docx .txt .md are read; other files are ignored and counted.
 
     With --format json (the default) each input gets its own record, OUTDIR mirroring
-    the input tree: in/2024/a.pdf gives OUTDIR/2024/a.pdf.json. Every file is written
+    the input tree: in/2024/a.pdf gives OUTDIR/2024/a.pdf.json (and a.pdf.2.json,
+    a.pdf.3.json... when the file holds several meetings). Every file is written
     whole or not at all, and a re-run skips the inputs whose output is up to date
     (same input bytes, by sha256, and same cme-notes version), so an interrupted
     batch simply resumes.
