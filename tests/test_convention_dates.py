@@ -88,6 +88,20 @@ def test_a_header_date_without_a_year_takes_the_year_the_document_names():
     assert meeting.date == dt.date(2019, 7, 10)
 
 
+def test_a_header_date_without_a_year_takes_the_front_matter_s_year():
+    meeting = parse(
+        "---\ntitle: Widget WG call\ndate: 2018-07-12\n---\n\n## Agenda for the July 10 video call of the Widget Working Group\n\n"
+        "- **When**: July 10, 4pm-5pm UTC\n",
+        markdown=True,
+    )
+    assert meeting.date == dt.date(2018, 7, 10)
+
+
+def test_a_word_like_sun_after_next_meeting_is_not_a_weekday():
+    meeting = parse("Minutes of the Garden Club held on 3 June 2024\nPresent: Ann Lee\nNext meeting: in the sun room, date to be agreed\n")
+    assert meeting.next_meetings == []
+
+
 def test_a_weekday_beside_a_date_decides_the_missing_year():
     # 14 May is a Wednesday in 2025, not in 2024 (the year the document names)
     meeting = parse(

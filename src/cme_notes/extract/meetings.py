@@ -41,7 +41,8 @@ _SENTENCE = re.compile(
 )
 _WEEKDAY_ONLY = re.compile(
     r"\b(?:(?P<nth>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+)?"
-    r"(?P<wd>mon|tue(?:s)?|wed(?:s|nes)?|thu(?:r(?:s)?)?|fri|sat(?:ur)?|sun)(?:day)?\b"
+    # whole names only ("Sun room" and "sat" are not weekdays); the abbreviations that are no English word
+    r"(?P<wd>monday|tuesday|tues|wednesday|weds|thursday|thurs|friday|saturday|sunday)\b"
     r"(?(nth)\s+(?:of\s+)?(?:each|every|the|next)\s+month\b|)",
     re.IGNORECASE,
 )

@@ -67,6 +67,8 @@ TIGHT_GAP = 0.15
 (pdfplumber splits a word where its font changes, e.g. half-bold words)."""
 SUPERSCRIPT_SIZE = 0.85
 """A raised word set at most this share of the next line's size is a superscript of that line."""
+RAISED_WORDS = 8
+"""Most words a line of raised ordinal suffixes has (a line holds few dates), so joining it stays cheap."""
 # Word sets the "th" of "22nd"/"10th" raised and smaller; pdfplumber's top is then a line of its own.
 ORDINAL_SUFFIX = re.compile(r"^(?:st|nd|rd|th)$", re.IGNORECASE)
 
@@ -534,7 +536,7 @@ def _lower_ordinals(lines: list[Line]) -> list[Line]:
 
 def _raised_ordinals(line: Line, nxt: Line) -> bool:
     """Whether every word of ``line`` is a small ordinal suffix sitting right after a number of ``nxt``."""
-    if line.bottom <= nxt.top or len(line.words) > len(nxt.words):
+    if line.bottom <= nxt.top or len(line.words) > min(len(nxt.words), RAISED_WORDS):
         return False
     for w in line.words:
         if not ORDINAL_SUFFIX.match(w.text) or w.size > SUPERSCRIPT_SIZE * nxt.size:
