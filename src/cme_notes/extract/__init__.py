@@ -10,7 +10,7 @@ from ..document import Block, Document
 from ..models import Meeting, Where
 from .actions import extract_actions
 from .decisions import find_decisions
-from .header import LABEL_WINDOW, MeetingDate, document_year, entries_by_index, find_meeting_date, find_place, header_paras
+from .header import LABEL_WINDOW, MeetingDate, YearHint, entries_by_index, find_meeting_date, find_place, header_paras
 from .items import find_items, item_of, to_items
 from .layout import Layout, build_layout
 from .meetings import find_future_meetings
@@ -32,7 +32,7 @@ def extract(document: Document) -> Meeting:
     top = header_paras(layout.paras, min(stops) if stops else None)
     opening = layout.paras[:LABEL_WINDOW]
     found = find_meeting_date(top, opening, entries_by_index(layout.entries), document.front_matter,
-                              document_year(layout.paras, document.front_matter))
+                              YearHint(layout.paras, document.front_matter))
     date = found.date if found else None
     if date is None:
         warnings.append("no meeting date found near the top of the minutes")

@@ -29,6 +29,8 @@ LABEL_WINDOW = 40
 """Paragraphs from the top in which a labelled meeting date is looked for (the opening: heading, people, logistics)."""
 LABEL_REACH = 3
 """Lines after a label standing alone ("Date", "## Date, Time and Location") that may hold its date."""
+YEAR_PARAS = 2000
+"""Paragraphs read for the year the document names: minutes name their year early, and reading all of a huge file twice is slow."""
 TAIL = 160
 """Characters after the meeting date read for its time and venue."""
 TIME_REACH = 60
@@ -108,7 +110,7 @@ def entries_by_index(entries: list[Entry]) -> dict[int, list[Entry]]:
 
 
 def find_meeting_date(
-    top: list[Para], opening: list[Para], entries: dict[int, list[Entry]], front_matter: list[Block], hint: int | None,
+    top: list[Para], opening: list[Para], entries: dict[int, list[Entry]], front_matter: list[Block], hint: YearHint,
 ) -> MeetingDate | None:
     """The meeting's own date (see the module's docstring for the order of the conventions)."""
     top_lines = _lines(top, entries)
@@ -118,17 +120,26 @@ def find_meeting_date(
     return found or _from_front_matter(front_matter, hint)
 
 
-def document_year(paras: list[Para], front_matter: list[Block]) -> int | None:
-    """The year to give a meeting date written without one: the front matter's date, else the year most dates name."""
-    for block in front_matter:
-        if block.text.startswith("date:"):
-            year = year_hint([block.text])
-            if year is not None:
-                return year
-    return year_hint(p.text for p in paras)
+class YearHint:
+    """The year to give a meeting date written without one: the front matter's date, else the year most dates name.
+
+    Read only when a date lacks its year, and then once: it reads the whole document.
+    """
+
+    def __init__(self, paras: list[Para], front_matter: list[Block]) -> None:
+        self._paras, self._front_matter = paras, front_matter
+        self._year: int | None = None
+        self._done = False
+
+    def year(self) -> int | None:
+        if not self._done:
+            self._done = True
+            front = [b.text for b in self._front_matter if b.text.startswith("date:")]
+            self._year = year_hint(front) or year_hint(p.text for p in self._paras[:YEAR_PARAS])
+        return self._year
 
 
-def _labelled(lines: list[_Line], hint: int | None) -> MeetingDate | None:
+def _labelled(lines: list[_Line], hint: YearHint) -> MeetingDate | None:
     for i, line in enumerate(lines):
         label = _LABEL.match(line.text)
         if not label:
@@ -150,7 +161,7 @@ def _labelled(lines: list[_Line], hint: int | None) -> MeetingDate | None:
     return None
 
 
-def _in_heading(lines: list[_Line], hint: int | None) -> MeetingDate | None:
+def _in_heading(lines: list[_Line], hint: YearHint) -> MeetingDate | None:
     """The first date of the heading, read across its lines, that is not another meeting's."""
     text, starts = "", []
     for line in lines:
@@ -166,8 +177,8 @@ def _in_heading(lines: list[_Line], hint: int | None) -> MeetingDate | None:
     return None
 
 
-def _resolved(match: DateMatch, text: str, hint: int | None, line: _Line, rule: str) -> MeetingDate | None:
-    date = match.resolve(None, hint)
+def _resolved(match: DateMatch, text: str, hint: YearHint, line: _Line, rule: str) -> MeetingDate | None:
+    date = match.resolve(None, hint.year() if match.year is None else None)
     if date is None:
         return None
     tail = text[match.end:match.end + TAIL]
@@ -176,7 +187,7 @@ def _resolved(match: DateMatch, text: str, hint: int | None, line: _Line, rule: 
     return MeetingDate(date, line.source, rule, line.text, tail, evening)
 
 
-def _from_front_matter(front_matter: list[Block], hint: int | None) -> MeetingDate | None:
+def _from_front_matter(front_matter: list[Block], hint: YearHint) -> MeetingDate | None:
     for key in _FRONT_DATE_KEYS:
         for block in front_matter:
             if block.text.startswith(f"{key}:"):
