@@ -268,6 +268,14 @@ def test_a_bare_7_30_for_an_evening_council_is_half_past_seven_in_the_evening():
     assert next_dates(meeting) == [("2019-07-10", "19:30")]
 
 
+def test_a_bare_7_30_is_in_the_evening_when_the_meeting_closed_in_the_evening():
+    meeting = parse(
+        "Minutes of the meeting of Oakridge Parish Council held on 12 June 2019\nPresent: Cllr A Dunn\n"
+        "1. Planning\nNo applications.\nThe Chairman closed the meeting at 9.05pm\nNext Meeting: Wednesday 10th July 2019 at 7:30\n"
+    )
+    assert next_dates(meeting) == [("2019-07-10", "19:30")]
+
+
 def test_a_bare_9_00_after_a_morning_meeting_stays_in_the_morning():
     meeting = parse(
         "Minutes of the Tenants Forum held on 12 June 2019 at 10am\nPresent: Ann Lee\n"

@@ -46,6 +46,9 @@ _WEEKDAY_ONLY = re.compile(
     r"(?(nth)\s+(?:of\s+)?(?:each|every|the|next)\s+month\b|)",
     re.IGNORECASE,
 )
+_CLOSED = re.compile(r"\b(?:closed|ended|finished|concluded)\b(?:\s+the\s+meeting)?\s+at\b", re.IGNORECASE)
+EVENING_CLOSE = "18:00"
+"""A meeting that closes at this time or later was held in the evening."""
 _NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1}
 _PLACE = re.compile(r"^\W*(?:at|in|venue:?|location:?|,)?\s*(?:the\s+)?(?P<place>[A-Z][^;.\n]*?)\s*(?:[;.]|$)")
 _MODE = re.compile(r"\b(?:via|by|on)\s+((?:microsoft\s+)?teams|zoom|video\s*(?:conference|call|link)|telephone)\b", re.I)
@@ -60,6 +63,7 @@ def find_future_meetings(
     ``evening``: the meeting itself was in the afternoon or evening, so a bare
     "7:30" for the next one is 19:30.
     """
+    evening = evening or _closed_in_the_evening(paras[-CLOSING_PARAS:])
     meetings: list[FutureMeeting] = []
     for i, para in enumerate(paras):
         heading = _HEADING.match(para.text)
@@ -88,6 +92,17 @@ def find_future_meetings(
     if not meetings:
         meetings = _closing_sentences(paras[-CLOSING_PARAS:], meeting_date, evening)
     return _one_per_date(meetings)
+
+
+def _closed_in_the_evening(paras: list[Para]) -> bool:
+    """ "The chairman closed the meeting at 9.05pm": a body that meets in the evening."""
+    for para in paras:
+        closed = _CLOSED.search(para.text)
+        if closed:
+            times = find_times(para.text[closed.end():closed.end() + 20])
+            if times and not times[0].bare and times[0].value >= EVENING_CLOSE:
+                return True
+    return False
 
 
 def _one_per_date(meetings: list[FutureMeeting]) -> list[FutureMeeting]:
