@@ -234,7 +234,7 @@ def test_the_next_meeting_stated_in_the_last_item():
 def test_another_body_s_next_meeting_mid_minutes_is_not_ours():
     lines = ["Minutes of the Kelby Parish Council meeting held on 13 June 2012", "Present: Cllr A Dunn"]
     lines += [f"{n}. Item {n}" for n in range(1, 4)]
-    lines += ["4. Quarry liaison: The next meeting is 10am on Thursday, 21st June at the quarry offices."]
+    lines += ["4. Quarry liaison", "The next meeting is 10am on Thursday, 21st June at the quarry offices."]
     lines += [f"{n}. Item {n}" for n in range(5, 12)]
     assert parse("\n".join(lines) + "\n").next_meetings == []
 

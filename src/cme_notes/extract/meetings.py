@@ -46,6 +46,8 @@ _WEEKDAY_ONLY = re.compile(
     r"(?(nth)\s+(?:of\s+)?(?:each|every|the|next)\s+month\b|)",
     re.IGNORECASE,
 )
+# "The next meeting is …": a sentence, not a label; only the closing lines' is the group's own
+_VERB = re.compile(r"\s+(?:is|will|shall|was|has|to\s+be|would)\b", re.IGNORECASE)
 _CLOSED = re.compile(r"\b(?:closed|ended|finished|concluded)\b(?:\s+the\s+meeting)?\s+at\b", re.IGNORECASE)
 EVENING_CLOSE = "18:00"
 """A meeting that closes at this time or later was held in the evening."""
@@ -69,6 +71,8 @@ def find_future_meetings(
         heading = _HEADING.match(para.text)
         if not heading:
             continue
+        if _VERB.match(para.text, heading.end()) and i < len(paras) - CLOSING_PARAS:
+            continue  # "The next meeting is on …" mid-minutes: a report of some other body's meeting
         texts = [(para.text[heading.end():], para)]
         for follower in paras[i + 1:i + 1 + FOLLOWERS]:
             if follower.index in item_starts or _HEADING.match(follower.text):
