@@ -78,6 +78,11 @@ def test_us_style_month_first_date_in_a_header():
     assert meeting.date == dt.date(2015, 9, 30)
 
 
+def test_a_us_month_first_numeric_date():
+    meeting = parse("Board of Directors\nDate: 09/30/2015\nDirectors present: Ann Lee\n")
+    assert meeting.date == dt.date(2015, 9, 30)
+
+
 def test_a_header_date_without_a_year_takes_the_year_the_document_names():
     meeting = parse(
         "Agenda for the July 10 video call of the Widget Working Group\n"
@@ -229,6 +234,16 @@ def test_the_next_meeting_stated_in_the_last_item():
     )
     assert next_dates(meeting) == [("2017-02-22", "17:45")]
     assert meeting.next_meetings[0].where.rule == "next-meeting.sentence"
+
+
+def test_date_and_venue_of_next_meeting_in_the_last_numbered_item():
+    meeting = parse(
+        "Minutes of the Friends of Elmbridge Library meeting held on 22nd November 2016.\nPresent: Dr Ada Moss\n"
+        "1. Welcome by the Chair.\n"
+        "2. Date and venue of next meeting: Wednesday 22nd February 2017, 5.45pm, in Elmbridge Library. (AM sends apologies.)\n"
+    )
+    assert next_dates(meeting) == [("2017-02-22", "17:45")]
+    assert meeting.next_meetings[0].place == "Elmbridge Library"
 
 
 def test_another_body_s_next_meeting_mid_minutes_is_not_ours():

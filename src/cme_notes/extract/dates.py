@@ -30,7 +30,8 @@ _MONTH_DAY = re.compile(
     re.IGNORECASE,
 )
 # "03/06/2025", "3.6.25", "03-06-2025" read day first; "2025-06-03" ISO
-_NUMERIC = re.compile(r"\b(?P<day>[0-3]?\d)[/.\-](?P<month>[01]?\d)[/.\-](?P<year>(?:19|20)?\d\d)\b")
+# (a second number over 12 with slashes is US month-first: "09/30/2015")
+_NUMERIC = re.compile(r"\b(?P<day>[0-3]?\d)(?P<sep>[/.\-])(?P<month>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)?\d\d)\b")
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
 
 _TIME = re.compile(
@@ -105,7 +106,10 @@ def find_dates(text: str) -> list[DateMatch]:
             year = int(m.group("year"))
             if year < 100:
                 year += 2000
-            found.append(DateMatch(int(m.group("day")), int(m.group("month")), year, m.start(), m.end()))
+            day, month = int(m.group("day")), int(m.group("month"))
+            if month > 12 and day <= 12 and pattern is _NUMERIC and m.group("sep") == "/":
+                day, month = month, day
+            found.append(DateMatch(day, month, year, m.start(), m.end()))
     found.sort(key=lambda d: (d.start, -(d.end - d.start)))
     result: list[DateMatch] = []
     for d in found:
