@@ -325,6 +325,11 @@ def test_a_planning_committee_keeps_its_name():
     assert meeting.title == "Oakridge Parish Council Planning Committee"
 
 
+def test_an_abbreviation_with_a_full_stop_is_still_a_name():
+    meeting = parse("ST. MARY'S CHURCH COUNCIL\nMinutes of the meeting held on 12 June 2019\nPresent: Ann Lee\n")
+    assert meeting.title == "St. Mary's Church Council"
+
+
 def test_a_venue_line_under_the_title_is_the_place_not_the_name():
     meeting = parse(
         "MINUTES OF THE TRUSTEES OF THE FRIENDS OF ELMBRIDGE LIBRARY MEETING HELD ON 22nd NOVEMBER 2016.\n"

@@ -40,6 +40,8 @@ _TRAIL = re.compile(
 _NOT_NAME = re.compile(
     r"^\W*(?:held|venue|location|via|present|attendees|apologies|(?:meeting\s+)?date|time|room|where|when)\b", re.IGNORECASE
 )
+# two sentences ("… joined the board. The company …") are prose; "St. Mary's" is not a sentence end
+_PROSE = re.compile(r"[a-z]{3}\.\s+[A-Z]")
 _SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "by", "with"})
 
 
@@ -47,7 +49,7 @@ def find_title(paras: list[Para], front_matter: list[Block] = ()) -> tuple[str |
     """The group's name: the header line that names a group or committee, cleaned; else the front matter's title."""
     best, best_rank, best_source = None, 0, None
     for para in paras:
-        if _NOT_NAME.match(para.text) or re.search(r"[a-z]\.\s+[A-Z]", para.text):
+        if _NOT_NAME.match(para.text) or _PROSE.search(para.text):
             continue  # a venue line or prose, not a heading
         parts = [clean_title(part) for part in re.split(r"\s+[-–—|]\s+", para.text)]
         title = " — ".join(p for p in parts if p and not find_dates(p))
