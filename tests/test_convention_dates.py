@@ -262,6 +262,14 @@ def test_next_meeting_as_a_heading_at_the_end_with_the_date_below():
     assert next_dates(meeting) == [("2019-07-10", None)]
 
 
+def test_a_next_meeting_sentence_under_a_next_meeting_heading_mid_document():
+    lines = ["Minutes of the Kelby Parish Council meeting held on 11 September 2019 at 7.30pm", "Present: Cllr A Dunn"]
+    lines += ["1. Planning", "No applications.", "NEXT MEETING",
+              "The next meeting will be held on October 10th 2019 at 7 p.m. in Kelby School."]
+    lines += ["Payments", "Payee Description Net"] + [f"Supplier {n} 10.00" for n in range(10)]
+    assert next_dates(parse("\n".join(lines) + "\n")) == [("2019-10-10", "19:00")]
+
+
 def test_a_stale_next_meeting_date_before_the_meeting_is_not_a_next_meeting():
     meeting = parse("Minutes week 6\nDate: 07/03/2023, 5pm - 6pm\nParticipants: Aled Price\nNext meeting: Monday, 03/03/2023 2pm-3pm\n")
     assert meeting.next_meetings == []

@@ -71,8 +71,8 @@ def find_future_meetings(
         heading = _HEADING.match(para.text)
         if not heading:
             continue
-        if _VERB.match(para.text, heading.end()) and i < len(paras) - CLOSING_PARAS:
-            continue  # "The next meeting is on …" mid-minutes: a report of some other body's meeting
+        if _VERB.match(para.text, heading.end()) and i < len(paras) - CLOSING_PARAS and not (i and _bare_heading(paras[i - 1])):
+            continue  # "The next meeting is on …" mid-minutes, not under a "NEXT MEETING" heading: some other body's meeting
         texts = [(para.text[heading.end():], para)]
         for follower in paras[i + 1:i + 1 + FOLLOWERS]:
             if follower.index in item_starts or _HEADING.match(follower.text):
@@ -96,6 +96,12 @@ def find_future_meetings(
     if not meetings:
         meetings = _closing_sentences(paras[-CLOSING_PARAS:], meeting_date, evening)
     return _one_per_date(meetings)
+
+
+def _bare_heading(para: Para) -> bool:
+    """ "NEXT MEETING" alone on its line: what follows is the group's own next meeting."""
+    heading = _HEADING.match(para.text)
+    return bool(heading) and not para.text[heading.end():].strip(" :.-–")
 
 
 def _closed_in_the_evening(paras: list[Para]) -> bool:
