@@ -169,6 +169,17 @@ def test_a_yaml_edit_date_loses_to_the_date_in_the_minutes_heading():
     assert meeting.date == dt.date(2023, 5, 20)
 
 
+def test_a_header_box_between_rules_is_not_front_matter():
+    text = "---\nDate: 12 May 2024\nVenue: Kelby Village Hall\n---\nPresent: Ann Lee\n"
+    for markdown in (True, False):
+        document = read_string(text, markdown=markdown)
+        assert document.front_matter == []
+        assert "Date: 12 May 2024" in [b.text for b in document.blocks]
+    meeting = parse(text, markdown=True)
+    assert meeting.date == dt.date(2024, 5, 12)
+    assert meeting.place == "Kelby Village Hall"
+
+
 def test_a_horizontal_rule_that_opens_a_text_file_is_not_front_matter():
     document = read_string("---\nMinutes of the Tenants Forum\n---\nPresent: Ann Lee\n", markdown=True)
     assert document.front_matter == []

@@ -43,7 +43,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'\u2019\u201d)\]]*\s")
 
 # "title: x", "date = \"2007-05-08\"": a front-matter field; "[extra]" opens a TOML table
-_FRONT_FIELD = re.compile(r"^(?P<key>[A-Za-z_][\w\-]*)\s*[:=]\s*(?P<value>.*)$")
+# (keys are lower-case in every static-site generator's front matter; "Date: 12 May" between rules is a header box)
+_FRONT_FIELD = re.compile(r"^(?P<key>[a-z_][\w\-]*)\s*[:=]\s*(?P<value>.*)$")
 _FRONT_OTHER = re.compile(r"^(?:\s+\S|-\s|\[[\w.\-]+\]\s*$|#)")
 FRONT_MATTER_LINES = 200
 """Most lines a front matter block may have; a longer "---" block is text, not front matter."""
@@ -162,7 +163,7 @@ def read_text(text: str, *, markdown: bool = False) -> Document:
     table_row = 0
     in_table = False
     head = text[:MAX_LINE * 4].split("\n", FRONT_MATTER_LINES + 2)[:FRONT_MATTER_LINES + 2]
-    fields, skip = front_matter(head)
+    fields, skip = front_matter(head) if markdown else ([], 0)
     for lineno, raw in enumerate(_lines(text), start=1):
         if lineno <= skip:
             continue
