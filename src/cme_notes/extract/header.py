@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -170,7 +171,7 @@ def _in_heading(lines: list[_Line], hint: YearHint) -> MeetingDate | None:
     for match in find_dates(text):
         if _NOT_THIS_MEETING.search(text[max(0, match.start - 60):match.start]):
             continue
-        n = max(k for k, s in enumerate(starts) if s <= match.start)
+        n = bisect_right(starts, match.start) - 1
         found = _resolved(match, text, hint, lines[n], "date.header")
         if found is not None:
             return found
