@@ -44,6 +44,8 @@ class Document:
     pages: int | None = None
     headers: list[str] = field(default_factory=list)
     """Running headers and footers, kept out of ``blocks``."""
+    front_matter: list[Block] = field(default_factory=list)
+    """A Markdown file's YAML (``---``) or TOML (``+++``) front matter, one ``key: value`` block a field, kept out of ``blocks``."""
 
     def text(self) -> str:
         return "\n".join(b.text for b in self.blocks)

@@ -6,16 +6,17 @@ resolved against the attendees, due dates take the meeting's year).
 """
 from __future__ import annotations
 
-from ..document import Document
-from ..models import Meeting
+from ..document import Block, Document
+from ..models import Meeting, Where
 from .actions import extract_actions
 from .decisions import find_decisions
-from .header import find_meeting_date, find_place, find_title, header_paras
+from .header import LABEL_WINDOW, MeetingDate, YearHint, entries_by_index, find_meeting_date, find_place, header_paras
 from .items import find_items, item_of, to_items
 from .layout import Layout, build_layout
 from .meetings import find_future_meetings
 from .owners import OwnerResolver
 from .roster import find_people
+from .title import find_title
 from .where import where_of
 
 __all__ = ["extract"]
@@ -29,7 +30,10 @@ def extract(document: Document) -> Meeting:
     first_item = headings[0].index if headings else None
     stops = [i for i in (people_end, first_item) if i is not None]
     top = header_paras(layout.paras, min(stops) if stops else None)
-    date, date_para = find_meeting_date(top)
+    opening = layout.paras[:LABEL_WINDOW]
+    found = find_meeting_date(top, opening, entries_by_index(layout.entries), document.front_matter,
+                              YearHint(layout.paras, document.front_matter))
+    date = found.date if found else None
     if date is None:
         warnings.append("no meeting date found near the top of the minutes")
     if not attendees:
@@ -45,25 +49,31 @@ def extract(document: Document) -> Meeting:
         for owner in action.owners:
             if owner != "all" and owner not in {p.name for p in attendees + apologies}:
                 warnings.append(f"action owner {owner!r} is not among the people listed (item {action.item or '-'})")
+    title, title_source = find_title(top, document.front_matter)
+    place, place_source = find_place(top, found)
     return Meeting(
-        title=find_title(top),
+        title=title,
         date=date,
-        place=find_place(top, date_para),
+        place=place,
         attendees=attendees,
         apologies=apologies,
         items=to_items(headings),
         actions=actions,
         decisions=find_decisions(body, items_by_para),
-        next_meetings=find_future_meetings(body, date, {h.index for h in headings}),
+        next_meetings=find_future_meetings(body, date, {h.index for h in headings}, found.evening if found else False),
         warnings=_unique(warnings),
-        where=_meeting_where(top, date_para),
+        where=_meeting_where(found, title_source if title else None, place_source if place else None),
     )
 
 
-def _meeting_where(top, date_para) -> dict:
+def _meeting_where(date: MeetingDate | None, title: Block | None, place: Block | None) -> dict[str, Where]:
     where = {}
-    if date_para is not None:
-        where["date"] = where_of(date_para.source, "date.header")
+    if date is not None:
+        where["date"] = where_of(date.source, date.rule, date.text)
+    if title is not None:
+        where["title"] = where_of(title, "title.header" if title.style != "front-matter" else "title.front-matter")
+    if place is not None:
+        where["place"] = where_of(place, "place.header")
     return where
 
 

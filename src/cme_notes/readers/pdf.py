@@ -65,6 +65,12 @@ COLUMN_TOLERANCE = 2.0
 TIGHT_GAP = 0.15
 """Words closer than this share of the font size join without a space
 (pdfplumber splits a word where its font changes, e.g. half-bold words)."""
+SUPERSCRIPT_SIZE = 0.85
+"""A raised word set at most this share of the next line's size is a superscript of that line."""
+RAISED_WORDS = 8
+"""Most words a line of raised ordinal suffixes has (a line holds few dates), so joining it stays cheap."""
+# Word sets the "th" of "22nd"/"10th" raised and smaller; pdfplumber's top is then a line of its own.
+ORDINAL_SUFFIX = re.compile(r"^(?:st|nd|rd|th)$", re.IGNORECASE)
 
 # Glyphs that are a bullet whether alone or stuck to the following text.
 BULLET_GLYPHS = "•·\uf0b7▪●◦■□➢\uf0a7\uf0d8"
@@ -503,7 +509,41 @@ def _group_lines(words: list[Word]) -> list[Line]:
         current.append(w)
     if current:
         lines.append(Line.of(current))
-    return lines
+    return _lower_ordinals(lines)
+
+
+def _lower_ordinals(lines: list[Line]) -> list[Line]:
+    """A line of raised ordinal suffixes ("TH" set above "10") joined to the line it belongs to.
+
+    Left alone, "ON WEDNESDAY 10 DECEMBER" loses its "TH" to a line of its own
+    above, and the gap it leaves splits the line into two segments.
+    """
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if nxt is not None and _raised_ordinals(line, nxt):
+            merged = Line.of(nxt.words + line.words)
+            merged.top, merged.bottom = nxt.top, nxt.bottom
+            out.append(merged)
+            i += 2
+            continue
+        out.append(line)
+        i += 1
+    return out
+
+
+def _raised_ordinals(line: Line, nxt: Line) -> bool:
+    """Whether every word of ``line`` is a small ordinal suffix sitting right after a number of ``nxt``."""
+    if line.bottom <= nxt.top or len(line.words) > min(len(nxt.words), RAISED_WORDS):
+        return False
+    for w in line.words:
+        if not ORDINAL_SUFFIX.match(w.text) or w.size > SUPERSCRIPT_SIZE * nxt.size:
+            return False
+        if not any(n.text[-1:].isdigit() and abs(w.x0 - n.x1) <= TIGHT_GAP * nxt.size for n in nxt.words):
+            return False
+    return True
 
 
 def _space_ratio(lines: list[Line]) -> float | None:

@@ -42,6 +42,13 @@ _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'\u2019\u201d)\]]*\s")
 
+# "title: x", "date = \"2007-05-08\"": a front-matter field; "[extra]" opens a TOML table
+# (keys are lower-case in every static-site generator's front matter; "Date: 12 May" between rules is a header box)
+_FRONT_FIELD = re.compile(r"^(?P<key>[a-z_][\w\-]*)\s*[:=]\s*(?P<value>.*)$")
+_FRONT_OTHER = re.compile(r"^(?:\s+\S|-\s|\[[\w.\-]+\]\s*$|#)")
+FRONT_MATTER_LINES = 200
+"""Most lines a front matter block may have; a longer "---" block is text, not front matter."""
+
 MAX_LINE = 10_000
 """Longest line read as one; longer lines are cut into pieces (see the module's docstring)."""
 MAX_COLUMNS = 32
@@ -123,13 +130,43 @@ def _lines(text: str) -> Iterator[str]:
         yield from split_long_line(line)
 
 
+def front_matter(lines: list[str]) -> tuple[list[Block], int]:
+    """The front matter a static-site Markdown file opens with, and how many lines it takes.
+
+    YAML between ``---`` lines or TOML between ``+++`` lines, on the very
+    first line; every line inside must be a ``key: value`` field, an indented
+    or list continuation, a TOML ``[table]`` or a comment, else it is text.
+    """
+    if not lines or lines[0].strip() not in ("---", "+++"):
+        return [], 0
+    fence = lines[0].strip()
+    fields: list[Block] = []
+    for n, line in enumerate(lines[1:FRONT_MATTER_LINES + 1], start=2):
+        if len(line) > MAX_LINE:
+            return [], 0  # line numbers would no longer match the pieces read_text numbers
+        if line.strip() == fence:
+            return (fields, n) if fields else ([], 0)
+        found = _FRONT_FIELD.match(line)
+        if found:
+            value = found.group("value").strip().strip("'\"")
+            if value:
+                fields.append(Block(text=f"{found.group('key')}: {clean_line(value)}", line=n, style="front-matter"))
+        elif line.strip() and not _FRONT_OTHER.match(line):
+            return [], 0
+    return [], 0
+
+
 def read_text(text: str, *, markdown: bool = False) -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     blocks: list[Block] = []
     table_no = -1
     table_row = 0
     in_table = False
+    head = text[:MAX_LINE * 4].split("\n", FRONT_MATTER_LINES + 2)[:FRONT_MATTER_LINES + 2]
+    fields, skip = front_matter(head) if markdown else ([], 0)
     for lineno, raw in enumerate(_lines(text), start=1):
+        if lineno <= skip:
+            continue
         if markdown and _MD_TABLE_ROW.match(raw):
             if _MD_TABLE_RULE.match(raw):
                 continue
@@ -142,7 +179,7 @@ def read_text(text: str, *, markdown: bool = False) -> Document:
             continue
         in_table = False
         blocks.extend(_line_blocks(raw, lineno, markdown))
-    return Document(blocks=blocks, format="md" if markdown else "txt")
+    return Document(blocks=blocks, format="md" if markdown else "txt", front_matter=fields)
 
 
 def _line_blocks(raw: str, lineno: int, markdown: bool) -> list[Block]:
