@@ -53,6 +53,8 @@ _ROLE_DROP = re.compile(
     r"\s+(?:to|of)\s+(?:the\s+)?(?:governors|council|parish council|board|trustees|committee|meeting|panel|group"
     r"|directors|governing body|society|association)$"
 )
+# Offices whose holder minutes name by the office alone ("Clerk to write to …").
+_OFFICES = {"chair", "clerk", "rfo", "secretary", "treasurer", "headteacher", "president", "mayor", "principal"}
 # A role's first word that makes it a different post from its last word ("Vice-Chair" is not the Chair).
 _ROLE_QUALIFIERS = {"vice", "deputy", "assistant", "co", "past", "former", "outgoing", "incoming"}
 
@@ -180,8 +182,10 @@ class _Known:
         org = (person.organisation or "").strip()
         if not given and _given_initials(org, words):
             given = org  # people lists put unfamiliar initials in the brackets meant for the organisation
-        roles = frozenset(_role_form(r) for r in re.split(r"\s+and\s+|/|,|&", person.role or "") if r.strip())
-        return cls(person.name, words, given.casefold(), roles)
+        roles = {_role_form(r) for r in re.split(r"\s+and\s+|/|,|&", person.role or "") if r.strip()}
+        roles |= {f for f in (_role_form(o) for o in re.split(r"\s+and\s+|/|,|&", org)) if f.split()[-1:] and
+                  f.split()[-1] in _OFFICES}  # "(Hon. Secretary)" read as an organisation
+        return cls(person.name, words, given.casefold(), frozenset(roles))
 
 
 def _given_initials(text: str, words: tuple[str, ...]) -> bool:
@@ -203,7 +207,7 @@ def _matches(token: str, people: list[_Known]) -> list[_Known]:
             given = [p for p in people if _initials_fit(compact, p.words)]
         if given or not compact.isupper() or len(compact) < _MIN_PREFIX:
             return given
-    for rule in (_full, _first_initial, _first, _last, _familiar, _role, _role_head):
+    for rule in (_full, _first_initial, _initial_last, _first, _last, _familiar, _role, _role_head):
         found = [p for p in people if rule(key, p)]
         if found:
             return found
@@ -225,6 +229,13 @@ def _first_initial(key: str, person: _Known) -> bool:
     parts = key.split()
     return (len(parts) == 2 and len(parts[1]) == 1 and len(person.words) >= 2 and person.words[0] == parts[0]
             and person.words[-1][:1] == parts[1])
+
+
+def _initial_last(key: str, person: _Known) -> bool:
+    """"R Morris" for Roger Morris."""
+    parts = key.split()
+    return (len(parts) >= 2 and len(parts[0]) == 1 and len(person.words) >= 2 and person.words[0][:1] == parts[0]
+            and " ".join(parts[1:]) in (person.words[-1], " ".join(person.words[1:])))
 
 
 def _first(key: str, person: _Known) -> bool:
