@@ -193,3 +193,54 @@ def test_a_signature_line_and_amounts_in_a_pdf_are_no_actions(tmp_path):
     c.save()
     record = parse(path)
     assert record.actions == []
+
+
+# --- offices named at the top of the minutes -------------------------------------------------------------------
+
+
+def test_the_clerk_named_in_the_people_list_owns_clerk_actions():
+    record = parse_text(
+        "Minutes of Elmstead Parish Council, 4 March 2024\n"
+        "Present: Cllr Ann Whitlock (Chairman), Cllr Peter Dunn\n"
+        "In attendance: the Clerk: Tom Brown\n"
+        "1. Footpaths\n"
+        "The stile on footpath 7 is broken. Action: Clerk\n"
+    )
+    assert owners_of(record) == [["Tom Brown"]]
+
+
+def test_an_office_nobody_is_named_for_stays_as_written():
+    record = parse_text(
+        "Minutes of Elmstead Parish Council, 4 March 2024\n"
+        "Present: Cllr Ann Whitlock, Cllr Peter Dunn\n"
+        "1. Verges\n"
+        "The verge by the school is muddy. Action: Vice-Chairman\n"
+    )
+    assert owners_of(record) == [["Vice-Chairman"]]
+
+
+def test_chaired_by_and_clerked_by_cells_name_the_officers(tmp_path):
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("Ashby Primary School — Curriculum Committee, 9 May 2024")
+    doc.add_paragraph("Present: Rosa Lindqvist, Owen Tully, Farah Said")
+    grid = doc.add_table(rows=2, cols=2)
+    for row, (label, name) in zip(grid.rows, [("Chaired by", "Rosa Lindqvist"), ("Clerked by", "Gareth Pryce")]):
+        row.cells[0].text, row.cells[1].text = label, name
+    doc.add_paragraph("1. Policies")
+    doc.add_paragraph("The attendance policy was approved. Action: Clerk")
+    doc.add_paragraph("2. Visits")
+    doc.add_paragraph("Governor visits for the summer term were planned. Action: Chair")
+    doc.save(tmp_path / "minutes.docx")
+    assert owners_of(parse(tmp_path / "minutes.docx")) == [["Gareth Pryce"], ["Rosa Lindqvist"]]
+
+
+def test_an_office_after_a_name_in_the_list():
+    record = parse_text(
+        "Friends of Ashby Library, committee meeting, 2 May 2024\n"
+        "Present: Dr Jane Hollis, Chair; Mo Farooq; Alan Penrose, Minutes Secretary\n"
+        "1. Book sale\n"
+        "The sale raised £212. Action: Minutes Secretary\n"
+    )
+    assert owners_of(record) == [["Alan Penrose"]]

@@ -14,6 +14,7 @@ from .header import find_meeting_date, find_place, find_title, header_paras
 from .items import find_items, item_of, to_items
 from .layout import Layout, build_layout
 from .meetings import find_future_meetings
+from .offices import find_offices
 from .owners import OwnerResolver
 from .roster import find_people
 from .where import where_of
@@ -36,7 +37,7 @@ def extract(document: Document) -> Meeting:
         warnings.append("no list of people present found")
     body = [p for p in layout.paras if p.index not in people_indices]
     items_by_para = item_of(body, headings)
-    resolver = OwnerResolver(attendees, apologies)
+    resolver = OwnerResolver(attendees, apologies, find_offices(layout.paras, _top_end(layout.paras, first_item), layout.entries))
     actions = extract_actions(
         Layout(body, layout.entries, layout.action_rows, layout.people_cells, layout.actions_column),
         items_by_para, {h.index for h in headings}, resolver, date, warnings,
@@ -65,6 +66,16 @@ def _meeting_where(top, date_para) -> dict:
     if date_para is not None:
         where["date"] = where_of(date_para.source, "date.header")
     return where
+
+
+_TOP_PARAS = 40
+"""Without numbered items, offices are looked for in this many opening paragraphs."""
+
+
+def _top_end(paras, first_item: int | None) -> int | None:
+    if first_item is not None or len(paras) <= _TOP_PARAS:
+        return first_item
+    return paras[_TOP_PARAS].index
 
 
 def _unique(items: list[str]) -> list[str]:

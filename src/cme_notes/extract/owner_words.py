@@ -30,6 +30,12 @@ NOT_OWNER_WORDS = {
     "first reading", "second reading", "third reading", "received first reading only", "information", "discussion",
     "update", "report", "reports", "noted and agreed", "passed unanimously", "carried unanimously",
 }
+# Pronouns and openers that stand where a name would ("She will…", "Further to this…"); they start some
+# first names ("She" → Sheila), so they must never reach the name rules.
+NOT_NAMES = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "his", "their", "our", "this",
+             "that", "these", "those", "there", "here", "the", "a", "an", "who", "which", "someone", "somebody",
+             "anyone", "anybody", "nobody", "no one", "further", "also", "then", "agree", "it was", "can", "could",
+             "may", "might", "will", "would", "should", "must", "shall", "please", "thanks", "any", "each", "both"}
 _MONTHS = re.compile(
     r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
     r"|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$",
@@ -55,7 +61,7 @@ def could_be_owner(token: str) -> bool:
     if re.search(r"[\d£$€%@#=<>|\\]|_{2,}", token):
         return False  # amounts, dates, references, blanks to sign on
     key = " ".join(re.sub(r"[^\w\s]", " ", token.casefold()).split())
-    if not key or key in NOT_OWNER_WORDS or _MONTHS.match(key):
+    if not key or key in NOT_OWNER_WORDS or key in NOT_NAMES or _MONTHS.match(key):
         return False
     compact = token.replace(".", "").replace(" ", "")
     if compact.isupper() and compact.isalpha() and len(compact) <= 4:

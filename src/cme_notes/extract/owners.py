@@ -6,10 +6,10 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..models import Person
-from .owner_words import NOT_INITIALS, could_be_owner, is_initials
+from .owner_words import NOT_INITIALS, NOT_NAMES, could_be_owner, is_initials
 from .people import HONORIFICS, initials_of
 
-__all__ = ["ALL", "NOT_INITIALS", "OwnerResolver", "Resolution", "fold", "is_all", "owner_matches", "split_owners"]
+__all__ = ["ALL", "NOT_INITIALS", "OwnerResolver", "Resolution", "fold", "is_all", "is_office", "owner_matches", "split_owners"]
 
 ALL = "all"
 _ALL = re.compile(
@@ -92,6 +92,12 @@ def is_all(token: str) -> bool:
     return bool(_ALL.match(fold(token)))
 
 
+def is_office(token: str) -> bool:
+    """"Clerk", "the Chairman", "RFO": an officer named by office, an owner even when the minutes never say who."""
+    form = _role_form(_bare(token))
+    return form in _OFFICES or form in ("vice chair", "minutes secretary")
+
+
 def _bare(text: str) -> str:
     """A name without "Cllr", "Mr", "the"."""
     return _TITLES.sub("", text.strip())
@@ -100,13 +106,26 @@ def _bare(text: str) -> str:
 class OwnerResolver:
     """Maps what minutes write for a person to who they are, among the people present (then those who sent apologies)."""
 
-    def __init__(self, attendees: list[Person], apologies: list[Person] = ()) -> None:
-        self.groups = [[_Known.of(p) for p in attendees], [_Known.of(p) for p in apologies]]
+    def __init__(self, attendees: list[Person], apologies: list[Person] = (), offices: dict[str, str] | None = None) -> None:
+        # an office read as a name ("Chair" split off "Jane Hollis, Chair") is nobody to resolve to
+        self.groups = [[_Known.of(p) for p in group if not is_office(p.name)] for group in (attendees, apologies)]
+        self.offices = {_role_form(office): name for office, name in (offices or {}).items()}
+        """Office → holder named at the top of the minutes ("the Clerk: Tom Brown")."""
 
     def resolve(self, token: str) -> Resolution:
         token = token.strip()
         if is_all(token):
             return Resolution(ALL, resolved=True)
+        found = self._among_people(token)
+        if found.resolved or found.ambiguous:
+            return found
+        holder = self.offices.get(_role_form(_bare(token))) if token else None
+        if holder:
+            person = self._among_people(holder)
+            return Resolution(person.owner if person.resolved else _bare(holder), resolved=True)
+        return found
+
+    def _among_people(self, token: str) -> Resolution:
         for people in self.groups:
             matches = _matches(token, people)
             if len(matches) == 1:
@@ -141,8 +160,8 @@ class OwnerResolver:
 
     def _segment(self, token: str) -> list[str]:
         words = token.split()
-        if not 2 <= len(words) <= 6:
-            return [token]
+        if not 2 <= len(words) <= 6 or re.search(r"[:;!?()\[\]]", token):
+            return [token]  # only bare names run together, not "Chair: Beau"
         for cut in range(1, len(words)):
             head, tail = " ".join(words[:cut]), " ".join(words[cut:])
             if self.resolve(head).resolved and could_be_owner(head):
@@ -156,7 +175,8 @@ class OwnerResolver:
         tokens = self.tokens(text)
         if not tokens or len(text) > 60:
             return False
-        return all(is_all(t) or (t.upper() not in NOT_INITIALS and self.resolve(t).resolved) for t in tokens)
+        return all(is_all(t) or is_office(t) or (t.upper() not in NOT_INITIALS and self.resolve(t).resolved)
+                   for t in tokens)
 
     def could_own(self, text: str) -> bool:
         """Whether an Actions cell names owners at all: each part is someone present, everyone, a role or a body."""
@@ -197,7 +217,7 @@ def _given_initials(text: str, words: tuple[str, ...]) -> bool:
 def _matches(token: str, people: list[_Known]) -> list[_Known]:
     bare = _bare(token)
     key = fold(bare)
-    if not key:
+    if not key or key in NOT_NAMES:
         return []
     compact = bare.replace(".", "").replace(" ", "")
     capitals = sum(c.isupper() for c in compact)
