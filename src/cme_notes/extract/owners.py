@@ -108,12 +108,20 @@ class OwnerResolver:
 
     def __init__(self, attendees: list[Person], apologies: list[Person] = (), offices: dict[str, str] | None = None) -> None:
         # an office read as a name ("Chair" split off "Jane Hollis, Chair") is nobody to resolve to
-        self.groups = [[_Known.of(p) for p in group if not is_office(p.name)] for group in (attendees, apologies)]
+        self.groups = [_Index([_Known.of(p) for p in group if not is_office(p.name)]) for group in (attendees, apologies)]
         self.offices = {_role_form(office): name for office, name in (offices or {}).items()}
         """Office → holder named at the top of the minutes ("the Clerk: Tom Brown")."""
+        self._seen: dict[str, Resolution] = {}
+        """Each distinct token is looked up among the people once, however many cells repeat it."""
 
     def resolve(self, token: str) -> Resolution:
         token = token.strip()
+        known = self._seen.get(token)
+        if known is None:
+            known = self._seen[token] = self._resolve(token)
+        return known
+
+    def _resolve(self, token: str) -> Resolution:
         if is_all(token):
             return Resolution(ALL, resolved=True)
         found = self._among_people(token)
@@ -127,7 +135,7 @@ class OwnerResolver:
 
     def _among_people(self, token: str) -> Resolution:
         for people in self.groups:
-            matches = _matches(token, people)
+            matches = people.matches(token)
             if len(matches) == 1:
                 return Resolution(matches[0].name, resolved=True)
             if len(matches) > 1:
@@ -160,7 +168,7 @@ class OwnerResolver:
 
     def _segment(self, token: str) -> list[str]:
         words = token.split()
-        if not 2 <= len(words) <= 6 or re.search(r"[:;!?()\[\]]", token):
+        if not 2 <= len(words) <= 6 or re.search(r"[:;!?()\[\]]", token) or not could_be_owner(token):
             return [token]  # only bare names run together, not "Chair: Beau"
         for cut in range(1, len(words)):
             head, tail = " ".join(words[:cut]), " ".join(words[cut:])
@@ -172,8 +180,10 @@ class OwnerResolver:
 
     def is_owner_text(self, text: str) -> bool:
         """Whether a short line consists only of owners (initials, names of people present, "ALL")."""
+        if len(text) > 60:
+            return False
         tokens = self.tokens(text)
-        if not tokens or len(text) > 60:
+        if not tokens:
             return False
         return all(is_all(t) or is_office(t) or (t.upper() not in NOT_INITIALS and self.resolve(t).resolved)
                    for t in tokens)
@@ -214,65 +224,64 @@ def _given_initials(text: str, words: tuple[str, ...]) -> bool:
             and bool(words[0]) and text[0].casefold() == words[0][0])
 
 
-def _matches(token: str, people: list[_Known]) -> list[_Known]:
-    bare = _bare(token)
-    key = fold(bare)
-    if not key or key in NOT_NAMES:
+class _Index:
+    """People of one list, looked up by every form minutes write their names in: built once, so that each
+    token costs a few dictionary look-ups however long the list."""
+
+    def __init__(self, people: list[_Known]) -> None:
+        self.by: dict[str, dict[str, list[_Known]]] = {rule: {} for rule in _RULES + ("given", "initials")}
+        for person in people:
+            for rule, keys in _keys_of(person).items():
+                for key in dict.fromkeys(keys):
+                    self.by[rule].setdefault(key, []).append(person)
+
+    def matches(self, token: str) -> list[_Known]:
+        bare = _bare(token)
+        key = fold(bare)
+        if not key or key in NOT_NAMES:
+            return []
+        compact = bare.replace(".", "").replace(" ", "")
+        capitals = sum(c.isupper() for c in compact)
+        if compact.isalpha() and 2 <= len(compact) <= 4 and (compact.isupper() or (" " not in bare and capitals >= 2)):
+            given = self.by["given"].get(compact.casefold(), [])
+            if not given and compact.isupper():
+                given = self.by["initials"].get(compact, [])
+            if given or not compact.isupper() or len(compact) < _MIN_PREFIX:
+                return list(given)
+        role = _role_form(key)
+        for rule in _RULES:
+            found = self.by[rule].get(role if rule.startswith("role") else key)
+            if found:
+                return list(found)
         return []
-    compact = bare.replace(".", "").replace(" ", "")
-    capitals = sum(c.isupper() for c in compact)
-    if compact.isalpha() and 2 <= len(compact) <= 4 and (compact.isupper() or (" " not in bare and capitals >= 2)):
-        given = [p for p in people if p.given == compact.casefold()]
-        if not given and compact.isupper():
-            given = [p for p in people if _initials_fit(compact, p.words)]
-        if given or not compact.isupper() or len(compact) < _MIN_PREFIX:
-            return given
-    for rule in (_full, _first_initial, _initial_last, _first, _last, _familiar, _role, _role_head):
-        found = [p for p in people if rule(key, p)]
-        if found:
-            return found
-    return []
 
 
-def _initials_fit(initials: str, words: tuple[str, ...]) -> bool:
-    full = "".join(w[0] for w in words if w).upper()
-    first_last = (words[0][0] + words[-1][0]).upper() if len(words) >= 2 else full
-    return initials in (full, first_last)
+_RULES = ("full", "first_initial", "initial_last", "first", "last", "familiar", "role", "role_head")
+"""The forms tried in turn: the first that fits anybody decides (two fits: ambiguous)."""
+_FORMAL = {formal: {nick for nick, names in _NICKNAMES.items() if formal in names}
+           for formal in {name for names in _NICKNAMES.values() for name in names}}
 
 
-def _full(key: str, person: _Known) -> bool:
-    return " ".join(person.words) == key
-
-
-def _first_initial(key: str, person: _Known) -> bool:
-    """"Nick A." for Nick Atkins."""
-    parts = key.split()
-    return (len(parts) == 2 and len(parts[1]) == 1 and len(person.words) >= 2 and person.words[0] == parts[0]
-            and person.words[-1][:1] == parts[1])
-
-
-def _initial_last(key: str, person: _Known) -> bool:
-    """"R Morris" for Roger Morris."""
-    parts = key.split()
-    return (len(parts) >= 2 and len(parts[0]) == 1 and len(person.words) >= 2 and person.words[0][:1] == parts[0]
-            and " ".join(parts[1:]) in (person.words[-1], " ".join(person.words[1:])))
-
-
-def _first(key: str, person: _Known) -> bool:
-    return person.words[0] == key
-
-
-def _last(key: str, person: _Known) -> bool:
+def _keys_of(person: _Known) -> dict[str, list[str]]:
+    """Every key under which ``person`` is found, by rule: "Nick A" for Nick Atkins, "r morris" for Roger Morris,
+    "sam" for Samuel, "clerk" for the Clerk and RFO."""
     words = person.words
-    return len(words) > 1 and (words[-1] == key or " ".join(words[1:]) == key)
-
-
-def _familiar(key: str, person: _Known) -> bool:
-    """"Sam" for Samuel, "Ceri" for Ceridwen, "Bob" for Robert."""
-    first = person.words[0]
-    if " " in key or len(first) <= len(key):
-        return False
-    return (len(key) >= _MIN_PREFIX and first.startswith(key)) or first in _NICKNAMES.get(key, ())
+    first, rest = words[0], " ".join(words[1:])
+    two = len(words) >= 2
+    full = "".join(w[0] for w in words if w).upper()
+    heads = [r.split()[-1] for r in person.roles if r and " " not in r.split()[-1] and r.split()[0] not in _ROLE_QUALIFIERS]
+    return {
+        "given": [person.given] if person.given else [],
+        "initials": [full, (first[:1] + words[-1][:1]).upper()] if two else [full],
+        "full": [" ".join(words)],
+        "first_initial": [f"{first} {words[-1][:1]}"] if two else [],
+        "initial_last": [f"{first[:1]} {words[-1]}", f"{first[:1]} {rest}"] if two and first else [],
+        "first": [first],
+        "last": [words[-1], rest] if two else [],
+        "familiar": [first[:n] for n in range(_MIN_PREFIX, len(first))] + sorted(_FORMAL.get(first, ())),
+        "role": sorted(person.roles),
+        "role_head": heads,
+    }
 
 
 def _role_form(role: str) -> str:
@@ -283,18 +292,6 @@ def _role_form(role: str) -> str:
             break
         key = shorter
     return _ROLE_FORMS.get(key, key)
-
-
-def _role(key: str, person: _Known) -> bool:
-    """"Clerk" is the person whose role is "Clerk and RFO"; "Chairman" the one listed as Chair."""
-    return _role_form(key) in person.roles
-
-
-def _role_head(key: str, person: _Known) -> bool:
-    """"Secretary" is the Minutes Secretary when no one is plain Secretary; never "Chair" for the Vice-Chair."""
-    form = _role_form(key)
-    return " " not in form and any(r.split()[-1] == form and r.split()[0] not in _ROLE_QUALIFIERS
-                                   for r in person.roles if r)
 
 
 def owner_matches(query: str, owners: list[str], owners_text: str | None = None, people: list[Person] = ()) -> bool:
