@@ -244,3 +244,14 @@ def test_an_office_after_a_name_in_the_list():
         "The sale raised £212. Action: Minutes Secretary\n"
     )
     assert owners_of(record) == [["Alan Penrose"]]
+
+
+def test_a_headerless_action_log_takes_its_owners_from_before_the_due_column(tmp_path):
+    path = _docx(tmp_path / "log.docx", None,
+                 [["1", "Renew the play area inspection contract", "Clerk", "asap"],
+                  ["2", "Ask the county about the flooded culvert", "Cllr Dunn", "30 June"],
+                  ["3", "Write to residents about the hedges", "All", "ongoing"]],
+                 INTRO.replace("7. Payments\nThe following payments were approved:", "3. Actions from the last meeting"))
+    record = parse(path)
+    assert owners_of(record) == [["Tom Brown"], ["Peter Dunn"], ["all"]]
+    assert record.actions[0].description == "Renew the play area inspection contract"

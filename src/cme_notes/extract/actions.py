@@ -152,7 +152,8 @@ def _candidates(entry: Entry, paras: list[Para], where: "_Where", item_of: dict,
     else:  # a lone entry: any text of its item before it
         pool = [p for p in where.by_item.get(item_of.get(entry.index), []) if p.index < entry.index]
     out = []
-    texts = [p for p in pool if p.index not in titles and p.style != "due"] or pool
+    undated = [p for p in pool if p.style != "due"]  # "Due: asap" from a due column is never the task
+    texts = [p for p in undated if p.index not in titles] or undated or pool
     for para in texts:
         for order, sentence in enumerate(sentences(para.text)):
             out.append(Candidate(sentence, para, order))

@@ -292,8 +292,33 @@ def _guess_columns(rows, body_rows) -> dict:
             roles["number"] = c
             break
     last = cols[-1]
-    entries = [b.text for r in body_rows for b in rows[r].get(last, [])]
-    if entries and last != roles.get("number") and all(len(t) <= 30 for t in entries) and len(entries) < len(body_rows) * 3:
-        if sum(bool(re.fullmatch(r"[A-Z][\w.'\-]*(?:\s*[/,&+]\s*[A-Z][\w.'\-]*|\s+(?:and|&)\s+[A-Z][\w.'\-]*|\s[A-Z][\w.'\-]*)*", t)) for t in entries) >= 0.6 * len(entries):
-            roles["actions"] = last
+    if len(cols) >= 3 and _all_due(_column(rows, body_rows, last)):
+        # an action log without its header row: ... | Owner | Due, the owners just before the dates
+        if _owner_column(_column(rows, body_rows, cols[-2]), len(body_rows)) and cols[-2] != roles.get("number"):
+            roles["actions"], roles["due"] = cols[-2], last
+        return roles
+    if last != roles.get("number") and _owner_column(_column(rows, body_rows, last), len(body_rows)):
+        roles["actions"] = last
     return roles
+
+
+_OWNERISH = re.compile(r"[A-Z][\w.'\-]*(?:\s*[/,&+]\s*[A-Z][\w.'\-]*|\s+(?:and|&)\s+[A-Z][\w.'\-]*|\s[A-Z][\w.'\-]*)*")
+_DUE_WORD = re.compile(r"(?:asap|a\.s\.a\.p\.?|ongoing|on-going|tbc|tba|immediately|urgent|next meeting|done|complete[d]?"
+                       r"|end of \w+|by \w+|(?:\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?)|\d{1,2}(?:st|nd|rd|th)? \w+(?: \d{4})?"
+                       r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*(?: \d{4})?)\.?", re.IGNORECASE)
+
+
+def _column(rows, body_rows, col) -> list[str]:
+    return [b.text.strip() for r in body_rows for b in rows[r].get(col, []) if b.text.strip()]
+
+
+def _all_due(cells: list[str]) -> bool:
+    """A column of "asap", "ongoing" and dates: when each action is due."""
+    return bool(cells) and sum(bool(_DUE_WORD.fullmatch(t)) for t in cells) >= 0.8 * len(cells)
+
+
+def _owner_column(cells: list[str], n_rows: int) -> bool:
+    """Short capitalised entries, mostly one or two a row: shaped like owners (whether they are is judged later)."""
+    if not cells or any(len(t) > 30 for t in cells) or len(cells) >= n_rows * 3:
+        return False
+    return sum(bool(_OWNERISH.fullmatch(t)) for t in cells) >= 0.6 * len(cells)
