@@ -76,6 +76,13 @@ def test_surnames_with_councillor_titles_and_names_run_together():
     assert resolver.owners("R Morris S Edgell") == ["Roger Morris", "Sam Edgell"]
 
 
+def test_no_is_not_initials_unless_the_list_gives_them():
+    plain = OwnerResolver(parse_people("Nora Owens, Paul Kerr"))
+    assert plain.owners("NO") == []
+    given = OwnerResolver(parse_people("Nora Owens (NO), Paul Kerr"))
+    assert given.owners("NO") == ["Nora Owens"]
+
+
 def test_runs_of_initials_are_several_owners():
     assert split_owners("PK TR") == ["PK", "TR"]
     assert split_owners("MS / CO") == ["MS", "CO"]
@@ -255,3 +262,10 @@ def test_a_headerless_action_log_takes_its_owners_from_before_the_due_column(tmp
     record = parse(path)
     assert owners_of(record) == [["Tom Brown"], ["Peter Dunn"], ["all"]]
     assert record.actions[0].description == "Renew the play area inspection contract"
+
+
+def test_pronouns_are_nobody_but_names_that_are_also_words_are_people():
+    resolver = OwnerResolver(parse_people("Shelley Marsh, Will Myers, May Lin"))
+    assert resolver.owners("She") == []
+    assert resolver.owners("Will") == ["Will Myers"]
+    assert resolver.owners("May") == ["May Lin"]

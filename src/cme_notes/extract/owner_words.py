@@ -34,8 +34,8 @@ NOT_OWNER_WORDS = {
 # first names ("She" → Sheila), so they must never reach the name rules.
 NOT_NAMES = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "his", "their", "our", "this",
              "that", "these", "those", "there", "here", "the", "a", "an", "who", "which", "someone", "somebody",
-             "anyone", "anybody", "nobody", "no one", "further", "also", "then", "agree", "it was", "can", "could",
-             "may", "might", "will", "would", "should", "must", "shall", "please", "thanks", "any", "each", "both"}
+             "anyone", "anybody", "nobody", "no one", "further", "also", "then", "agree", "it was", "could",
+             "might", "would", "should", "must", "shall", "please", "thanks", "any", "each", "both"}
 _MONTHS = re.compile(
     r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
     r"|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$",

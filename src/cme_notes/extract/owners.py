@@ -244,6 +244,8 @@ class _Index:
         capitals = sum(c.isupper() for c in compact)
         if compact.isalpha() and 2 <= len(compact) <= 4 and (compact.isupper() or (" " not in bare and capitals >= 2)):
             given = self.by["given"].get(compact.casefold(), [])
+            if not given and compact.upper() in NOT_INITIALS:
+                return []  # "NO" of "Cheque No." is nobody's initials unless the list says so
             if not given and compact.isupper():
                 given = self.by["initials"].get(compact, [])
             if given or not compact.isupper() or len(compact) < _MIN_PREFIX:
