@@ -269,3 +269,19 @@ def test_pronouns_are_nobody_but_names_that_are_also_words_are_people():
     assert resolver.owners("She") == []
     assert resolver.owners("Will") == ["Will Myers"]
     assert resolver.owners("May") == ["May Lin"]
+
+
+def test_the_clerk_after_a_comma_and_the_chairman_in_brackets_of_the_people_list():
+    record = parse_text(
+        "Minutes of Elmstead Parish Council, 4 March 2024\n"
+        "PRESENT: Cllrs R Lester (Chairman), D Bonner, E Bradbury\n"
+        "In attendance: two electors and the clerk, Mr G Irwin.\n"
+        "1. Footpaths\n"
+        "The stile on footpath 7 is broken. Action: Clerk\n"
+        "2. Verges\n"
+        "The verge by the school is muddy. Action: Chairman\n"
+    )
+    clerk, chair = owners_of(record)
+    assert clerk == ["G Irwin"]
+    listed = {p.name for p in record.attendees}
+    assert chair[0] in listed and chair[0].endswith("R Lester")  # the attendee, however the list spelled the name

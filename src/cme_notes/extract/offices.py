@@ -17,6 +17,8 @@ _OFFICE = (r"(?i:(?P<office>vice[- ]?chair(?:man|person|woman)?|chair(?:man|pers
 _NAME = r"(?P<name>(?:(?i:cllr|councillor|mr|mrs|ms|miss|dr|prof|rev)\.?\s+)?[A-Z][\w'\u2019\-]*\.?(?:\s+(?!(?i:chaired|clerked|minutes)\b)[A-Z][\w'\u2019\-]*\.?){0,3})"
 _FORMS = (
     re.compile(r"(?:^|[,;.(]\s*|\b(?i:the)\s+)" + _OFFICE + r"\s*[:\-–]\s*" + _NAME),
+    re.compile(r"\b(?i:the)\s+" + _OFFICE + r"\s*,\s*" + _NAME),  # "and the clerk, Mr G Irwin"
+    re.compile(_NAME + r"\s*\(\s*" + _OFFICE + r"\s*\)"),  # "Cllrs R Lester (Chairman), …"
     re.compile(r"\b(?P<verb>(?i:chaired|clerked))\s+(?i:by)\s*:?\s*" + _NAME),
     re.compile(r"\b(?i:minutes?\s+(?:taken|recorded)\s+by)\s*:?\s*" + _NAME.replace("(?P<name>", "(?P<taker>")),
     re.compile(_NAME + r"\s*,\s*(?:(?i:the)\s+)?" + _OFFICE + r"\b(?!\s*[:\-–])"),
@@ -54,7 +56,7 @@ def find_offices(paras: list[Para], stop_index: int | None, entries: list[Entry]
                 name = groups.get("name") or groups.get("taker") or ""
                 if not name:
                     continue
-                found.setdefault(_office_of(m), name.strip())
+                found.setdefault(_office_of(m), _name_end(name))
     if label is not None:
         _name_for(label, "", beside, found)
     return found
@@ -66,6 +68,12 @@ def _name_for(label: tuple[str, object], following: str, beside: dict, found: di
         if _WHOLE_NAME.fullmatch(name):
             found.setdefault(label[0], name)
             return
+
+
+def _name_end(name: str) -> str:
+    """"Tom Brindley." at the end of a sentence loses the full stop; "Nick A." keeps it."""
+    name = name.strip()
+    return name[:-1] if name.endswith(".") and len(name.split()[-1]) > 2 else name
 
 
 def _office_of(m: re.Match) -> str:
