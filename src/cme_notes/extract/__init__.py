@@ -14,6 +14,7 @@ from .header import LABEL_WINDOW, MeetingDate, YearHint, entries_by_index, find_
 from .items import find_items, item_of, to_items
 from .layout import Layout, build_layout
 from .meetings import find_future_meetings
+from .offices import find_offices
 from .owners import OwnerResolver
 from .roster import find_people
 from .title import find_title
@@ -40,14 +41,15 @@ def extract(document: Document) -> Meeting:
         warnings.append("no list of people present found")
     body = [p for p in layout.paras if p.index not in people_indices]
     items_by_para = item_of(body, headings)
-    resolver = OwnerResolver(attendees, apologies)
+    resolver = OwnerResolver(attendees, apologies, find_offices(layout.paras, _top_end(layout.paras, first_item), layout.entries))
     actions = extract_actions(
         Layout(body, layout.entries, layout.action_rows, layout.people_cells, layout.actions_column),
         items_by_para, {h.index for h in headings}, resolver, date, warnings,
     )
+    listed = {p.name for p in attendees + apologies}
     for action in actions:
         for owner in action.owners:
-            if owner != "all" and owner not in {p.name for p in attendees + apologies}:
+            if owner != "all" and owner not in listed:
                 warnings.append(f"action owner {owner!r} is not among the people listed (item {action.item or '-'})")
     title, title_source = find_title(top, document.front_matter)
     place, place_source = find_place(top, found)
@@ -75,6 +77,16 @@ def _meeting_where(date: MeetingDate | None, title: Block | None, place: Block |
     if place is not None:
         where["place"] = where_of(place, "place.header")
     return where
+
+
+_TOP_PARAS = 40
+"""Without numbered items, offices are looked for in this many opening paragraphs."""
+
+
+def _top_end(paras, first_item: int | None) -> int | None:
+    if first_item is not None or len(paras) <= _TOP_PARAS:
+        return first_item
+    return paras[_TOP_PARAS].index
 
 
 def _unique(items: list[str]) -> list[str]:

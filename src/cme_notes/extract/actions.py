@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..models import Action
 from .dates import find_dates
+from .entries import owner_entries, reads_as_title
 from .layout import ActionRow, Entry, Layout, Para
 from .owners import ALL, OwnerResolver, split_owners
 from .people import initials_of
@@ -49,7 +50,7 @@ def extract_actions(
     warnings: list[str],
 ) -> list[Action]:
     paras = layout.paras
-    entries = list(layout.entries)
+    entries = owner_entries(layout.entries, resolver)
     if layout.actions_column:
         paras, lone = _lone_entries(paras, resolver)
         entries.extend(lone)
@@ -57,7 +58,7 @@ def extract_actions(
     used: set[tuple[int, int]] = set()
     where = _Where.of(paras, item_of)
     for entry in sorted(entries, key=lambda e: (e.index, e.pos)):
-        owners_tokens = split_owners(entry.text)
+        owners_tokens = resolver.tokens(entry.text, notes=True)
         cands = _candidates(entry, paras, where, item_of, title_indices)
         best = _pick(entry, cands, owners_tokens, resolver, used)
         item = item_of.get(entry.index)
@@ -69,8 +70,8 @@ def extract_actions(
             used.add((best.para.index, best.order))
             description = owners_clauses(best.text, owners_tokens, resolver)
             order = best.para.index + best.order / 100
-        if not description:
-            continue
+        if not description or (not entry.declared and reads_as_title(source.text if source else description)):
+            continue  # beside a heading, names in an unheaded column are representatives, not owners of a task
         action = _action(item, description, entry.text, resolver, meeting_date, warnings)
         action.where = where_of(source, "actions.column")
         found.append((order, action))
@@ -151,7 +152,8 @@ def _candidates(entry: Entry, paras: list[Para], where: "_Where", item_of: dict,
     else:  # a lone entry: any text of its item before it
         pool = [p for p in where.by_item.get(item_of.get(entry.index), []) if p.index < entry.index]
     out = []
-    texts = [p for p in pool if p.index not in titles and p.style != "due"] or pool
+    undated = [p for p in pool if p.style != "due"]  # "Due: asap" from a due column is never the task
+    texts = [p for p in undated if p.index not in titles] or undated or pool
     for para in texts:
         for order, sentence in enumerate(sentences(para.text)):
             out.append(Candidate(sentence, para, order))
@@ -293,14 +295,7 @@ def split_entry_date(entry: str, meeting_date: dt.date | None) -> tuple[str, dt.
 
 
 def resolve_owners(text: str, resolver: OwnerResolver, warnings: list[str]) -> list[str]:
-    owners: list[str] = []
-    for token in split_owners(text):
-        res = resolver.resolve(token)
-        if res.ambiguous:
-            warnings.append(f"owner {token!r} could be any of: {', '.join(res.ambiguous)}; kept as written")
-        if res.owner not in owners:
-            owners.append(res.owner)
-    return owners
+    return resolver.owners(text, warnings)
 
 
 def _inline_action(para, paras, item_of, resolver, meeting_date, warnings) -> Action | None:

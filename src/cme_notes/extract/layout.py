@@ -42,6 +42,9 @@ class Entry:
     group: Group | None = None
     pos: float = 0.0
     source: Block | None = None
+    declared: bool = True
+    """Whether a header named the column Actions; an undeclared one (short words at the end of a row or a
+    line) is only an Actions column if its entries turn out to be people of the meeting."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +68,8 @@ class Layout:
     """(column header, cell text, index, block) from attendance tables."""
     actions_column: bool = False
     """Whether the minutes have an Actions column at all (so lone owner lines are entries)."""
+    actions_header: bool = False
+    """Whether a header has named an Actions column so far (so later entries are declared)."""
 
 
 _NUMBER = re.compile(r"^(?:item\s+)?\d{1,3}(?:[./]\d{1,4})*[.):]?$", re.IGNORECASE)
@@ -74,6 +79,13 @@ _H_OWNER = re.compile(r"^(?:owners?|who|by\s*whom|lead|responsible|person\s*resp
 _H_DUE = re.compile(r"^(?:due(?:\s*date)?|by\s*when|deadline|target(?:\s*date)?|when|date\s*due|by)\s*:?$", re.I)
 _H_NUMBER = re.compile(r"^(?:#|no\.?|item\s*no\.?|minute(?:\s*no\.?)?|ref\.?|number)\s*:?$", re.I)
 _H_ITEM = re.compile(r"^(?:items?|agenda\s*items?|minutes?|discussion|notes?|details?|subject|topic)\s*:?$", re.I)
+_H_ACTION_WORD = re.compile(r"^actions?\s*:?$", re.I)
+# Column heads of payment lists and planning tables, whose short cells (payees, amounts, decisions) are no owners.
+_H_LEDGER = re.compile(
+    r"^(?:payee|paid to|amount|net|vat|gross|total|cheque(?:\s*no\.?)?|chq\.?(?:\s*(?:no\.?|#))?|cq|power|invoice(?:\s*no\.?)?"
+    r"|supplier|application(?:\s*no\.?)?|planning\s*ref(?:erence)?\.?|app(?:lication)?\.?\s*ref\.?|applicant|address|proposal)\s*:?$",
+    re.I,
+)
 _H_PEOPLE = re.compile(
     r"^(?:present|attendees|attending|in\s*attendance|also\s*(?:present|in\s*attendance)|apologies(?:\s*for\s*absence)?"
     r"|absent|regrets|members(?:\s*present)?|governors|officers)\s*:?$",
@@ -133,7 +145,7 @@ def _read_line(blocks: list[Block], layout: Layout, counter: _Counter) -> None:
         return
     lone_header = len(texts) == 1 and bool(blocks[0].col) and _H_ACTIONS.match(texts[0])
     if lone_header or any(_H_ACTIONS.match(t) for t in texts[1:]):
-        layout.actions_column = True  # "Item <tab> Actions" header of a table exported as text
+        layout.actions_column = layout.actions_header = True  # "Item <tab> Actions" header of a table exported as text
         return
     first = blocks[0]
     group = _line_key(first) or ("para", counter.n + 1)
@@ -147,7 +159,7 @@ def _read_line(blocks: list[Block], layout: Layout, counter: _Counter) -> None:
     layout.paras.append(Para(main, index, group, _pos(first), first.style, source=first))
     for text in side:
         block = next((b for b in blocks if b.text.strip() == text), first)
-        layout.entries.append(Entry(text, index, group, _pos(first), block))
+        layout.entries.append(Entry(text, index, group, _pos(first), block, layout.actions_header))
 
 
 def _pos(block: Block) -> float:
@@ -191,10 +203,12 @@ def _read_table(blocks: list[Block], layout: Layout, counter: _Counter) -> None:
                               cell(roles.get("item", roles.get("number"))) or None, counter(), source)
                 )
         return
-    if "actions" not in roles:
+    declared = "actions" in roles
+    if not declared and not roles.pop("ledger", False):
         roles.update(_guess_columns(rows, body_rows))
     if "actions" in roles:
         layout.actions_column = True
+        layout.actions_header = layout.actions_header or declared
     text_cols = [c for c in sorted({c for r in body_rows for c in rows[r]}) if c not in roles.values()]
     for r in body_rows:
         number = None
@@ -211,7 +225,7 @@ def _read_table(blocks: list[Block], layout: Layout, counter: _Counter) -> None:
             source = next((b for c in sorted(rows[r]) for b in rows[r][c]), blocks[0])
             layout.paras.append(Para(number, counter(), (blocks[0].table, r), 0.0, "", None, True, source))
         for b in rows[r].get(roles.get("actions"), []) if roles.get("actions") is not None else []:
-            layout.entries.append(Entry(b.text, counter.n, (b.table, r), _pos(b), b))
+            layout.entries.append(Entry(b.text, counter.n, (b.table, r), _pos(b), b, declared))
         for b in rows[r].get(roles.get("due"), []) if roles.get("due") is not None else []:
             layout.paras.append(Para(f"Due: {b.text}", counter(), (b.table, r), _pos(b), "due", source=b))
 
@@ -247,10 +261,17 @@ def _header(rows, order) -> tuple[int | None, dict]:
                 roles.setdefault("description", c)
             elif _H_ITEM.match(t):
                 roles.setdefault("item", c)
+        if any(_H_LEDGER.match(t) for t in labels):
+            roles.pop("owner", None)  # a payments or planning table: its short cells are payees and decisions
+            roles.pop("description", None)
+            return r, {**roles, "ledger": True}
         if "owner" in roles and "description" not in roles:
             roles["actions"] = roles.pop("owner")
         elif "description" in roles and "owner" not in roles:
-            roles["actions"] = roles.pop("description")
+            if _H_ACTION_WORD.match(cells[roles["description"]]):
+                roles["actions"] = roles.pop("description")  # Item | Action: the owners' column
+            else:
+                roles.pop("description")  # "Description" or "Task" alone is text
         if roles:
             if "actions" in roles:
                 roles.pop("item", None)  # in an Item | Actions table the item column is text
@@ -271,8 +292,33 @@ def _guess_columns(rows, body_rows) -> dict:
             roles["number"] = c
             break
     last = cols[-1]
-    entries = [b.text for r in body_rows for b in rows[r].get(last, [])]
-    if entries and last != roles.get("number") and all(len(t) <= 30 for t in entries) and len(entries) < len(body_rows) * 3:
-        if sum(bool(re.fullmatch(r"[A-Z][\w.'\-]*(?:\s*[/,&+]\s*[A-Z][\w.'\-]*|\s+(?:and|&)\s+[A-Z][\w.'\-]*|\s[A-Z][\w.'\-]*)*", t)) for t in entries) >= 0.6 * len(entries):
-            roles["actions"] = last
+    if len(cols) >= 3 and _all_due(_column(rows, body_rows, last)):
+        # an action log without its header row: ... | Owner | Due, the owners just before the dates
+        if _owner_column(_column(rows, body_rows, cols[-2]), len(body_rows)) and cols[-2] != roles.get("number"):
+            roles["actions"], roles["due"] = cols[-2], last
+        return roles
+    if last != roles.get("number") and _owner_column(_column(rows, body_rows, last), len(body_rows)):
+        roles["actions"] = last
     return roles
+
+
+_OWNERISH = re.compile(r"[A-Z][\w.'\-]*(?:\s*[/,&+]\s*[A-Z][\w.'\-]*|\s+(?:and|&)\s+[A-Z][\w.'\-]*|\s[A-Z][\w.'\-]*)*")
+_DUE_WORD = re.compile(r"(?:asap|a\.s\.a\.p\.?|ongoing|on-going|tbc|tba|immediately|urgent|next meeting|done|complete[d]?"
+                       r"|end of \w+|by \w+|(?:\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?)|\d{1,2}(?:st|nd|rd|th)? \w+(?: \d{4})?"
+                       r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*(?: \d{4})?)\.?", re.IGNORECASE)
+
+
+def _column(rows, body_rows, col) -> list[str]:
+    return [b.text.strip() for r in body_rows for b in rows[r].get(col, []) if b.text.strip()]
+
+
+def _all_due(cells: list[str]) -> bool:
+    """A column of "asap", "ongoing" and dates: when each action is due."""
+    return bool(cells) and sum(bool(_DUE_WORD.fullmatch(t)) for t in cells) >= 0.8 * len(cells)
+
+
+def _owner_column(cells: list[str], n_rows: int) -> bool:
+    """Short capitalised entries, mostly one or two a row: shaped like owners (whether they are is judged later)."""
+    if not cells or any(len(t) > 30 for t in cells) or len(cells) >= n_rows * 3:
+        return False
+    return sum(bool(_OWNERISH.fullmatch(t)) for t in cells) >= 0.6 * len(cells)
