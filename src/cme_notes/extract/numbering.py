@@ -1,0 +1,99 @@
+"""Item numbers: which numbered lines are one run of items.
+
+Minutes number their items in a run that counts up ("1", "2", "3"; "95" …
+"106"; "LW 48/2122" … "LW 63/2122"; "24.03.1" … "24.03.9"), sometimes with a
+gap where an item was withdrawn. Numbers that stand outside that run ("50
+talks proposed", a numbered list inside an item, the agenda for next time)
+are not items. An agenda at the top numbered like the minutes below it is
+one run, read from the minutes.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..document import Block
+
+# items withdrawn or taken in private leave a gap of at most this many numbers in a run
+MAX_GAP = 5
+# a run of sub-numbers ("4.1" … "4.9") stands for the items only when this many times longer than the plain run
+DEEPER_FACTOR = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    index: int
+    number: str | None
+    title: str
+    kind: str
+    source: Block | None = None
+    rule: str = ""
+    """The convention that found it, where more precise than ``kind`` (for ``where``)."""
+
+
+def number_key(number: str) -> tuple[int, ...]:
+    return tuple(int(x) for x in re.split(r"[./\s]", number) if x.isdigit())
+
+
+def is_top_level(number: str) -> bool:
+    """"3" and "25/041" are items; "4.1" and "25/041.2" are sub-items."""
+    return "." not in number
+
+
+def _shape(number: str) -> str:
+    """"LW #/#" for "LW 48/2122": numbers in one run have one shape."""
+    return re.sub(r"\d+", "#", number.strip().rstrip(".):"))
+
+
+def longest_run(found: list[Heading]) -> list[Heading]:
+    """The longest run of numbers counting up (in document order), by the shallowest numbering that has one.
+
+    Each heading extends the best run ending at a number just below its own, so
+    this is one pass with a dictionary. Where a number comes twice (the agenda,
+    then the minutes), the later one takes over a run as long.
+    """
+    best: dict[tuple[str, tuple[int, ...]], tuple[int, int]] = {}  # (shape, number) -> (run length, heading)
+    prev: list[int] = []
+    length: list[int] = []
+    for k, h in enumerate(found):
+        shape, key = _shape(h.number or ""), number_key(h.number or "")
+        if not key:
+            prev.append(-1)
+            length.append(0)
+            continue
+        before = (0, -1)
+        for i in range(len(key)):
+            for gap in range(1, MAX_GAP + 1):
+                if key[i] - gap < 0:
+                    break
+                hit = best.get((shape, key[:i] + (key[i] - gap,) + key[i + 1:]))
+                if hit and hit[0] > before[0]:
+                    before = hit
+        prev.append(before[1])
+        length.append(before[0] + 1)
+        if length[k] >= best.get((shape, key), (0, -1))[0]:
+            best[(shape, key)] = (length[k], k)
+    ends: dict[int, int] = {}  # depth ("4" 0, "4.1" 1) -> heading ending the longest run
+    for k, h in enumerate(found):
+        if length[k]:
+            depth = _shape(h.number or "").count(".")
+            if depth not in ends or length[k] >= length[ends[depth]]:
+                ends[depth] = k
+    if not ends:
+        return []
+    depth = min(ends)
+    for deeper in sorted(ends):
+        if length[ends[deeper]] > DEEPER_FACTOR * length[ends[depth]] and not _sub_numbers(found, ends[deeper], depth):
+            depth = deeper
+    run = []
+    k = ends[depth]
+    while k >= 0:
+        run.append(found[k])
+        k = prev[k]
+    return run[::-1]
+
+
+def _sub_numbers(found: list[Heading], end: int, depth: int) -> bool:
+    """Whether a deeper run ("4.1" … "4.12") sits under an item of the shallower numbering ("4")."""
+    head = number_key(found[end].number or "")[:1]
+    return any(number_key(h.number or "")[:1] == head and _shape(h.number or "").count(".") == depth for h in found)

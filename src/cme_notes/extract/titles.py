@@ -1,0 +1,19 @@
+"""Whether a line reads as an item's title, and the title cleaned of list punctuation."""
+from __future__ import annotations
+
+import re
+
+
+def title_like(text: str, styled: bool = False) -> bool:
+    text = text.strip()
+    words = text.split()
+    limit = 150 if styled else 100
+    if not words or len(text) > limit or len(words) > (22 if styled else 15):
+        return False
+    if re.search(r"[.!?]\s+[A-Z]", text) and not styled:
+        return False  # two sentences: prose, not a heading
+    return not (text.endswith(".") and len(words) > 8 and not styled)
+
+
+def clean_title(title: str) -> str:
+    return title.strip().rstrip(":;,").strip().strip("*_").strip()
