@@ -27,7 +27,7 @@ _LONE = re.compile(rf"^(?:item|minute)?\s*{_NUM}[.):]?$", re.IGNORECASE)
 _AOB = re.compile(r"^(?:\d{1,3}[.)]?\s+)?(?:aob|a\.o\.b\.?|any other business|any other (?:urgent )?items?)\b[\s:.\-–]*(?P<rest>.*)$", re.I)
 # "14 March 2025 at 7pm" opens with a day of the month, not an item number
 _MONTH = re.compile(
-    r"^(?:st|nd|rd|th)?\s*(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"^\d{1,2}(?:st|nd|rd|th)?\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
     re.I,
 )
@@ -40,6 +40,11 @@ MAX_LEAD_WORDS = 10
 _STRENGTH = ("column", "heading", "ref", "lone", "inline")
 # a numbering this long is the document's items even where it also has headings
 MIN_NUMBERED = 3
+
+
+def _has_minute(title: str) -> bool:
+    """"Apologies for absence: Tamsyn Imison." is a title and its minute run together on one line."""
+    return ":" in title and title.rstrip().endswith(".")
 
 
 def _lead_title(text: str) -> str | None:
@@ -70,12 +75,13 @@ def candidates(paras: list[Para]) -> list[Heading]:
             found.append(Heading(paras[i + 1].index, lone.group("num"), clean_title(paras[i + 1].text), "lone", para.source))
             continue
         m = _INLINE.match(text)
-        if not m or _MONTH.match(m.group("title")) or _is_count(text, m.group("title"), para.style):
+        if not m or _MONTH.match(text) or _is_count(text, m.group("title"), para.style):
             continue
         kind = "heading" if para.style == "heading" else "inline"
-        if title_like(m.group("title"), styled):
-            found.append(Heading(para.index, m.group("num"), clean_title(m.group("title")), kind, para.source))
-        elif (lead := _lead_title(m.group("title"))) is not None:
+        title = m.group("title")
+        if title_like(title, styled) and (styled or not _has_minute(title)):
+            found.append(Heading(para.index, m.group("num"), clean_title(title), kind, para.source))
+        elif (lead := _lead_title(title)) is not None:
             found.append(Heading(para.index, m.group("num"), clean_title(lead), kind, para.source, "lead"))
     return sorted(found + item_refs(paras), key=lambda h: h.index)
 

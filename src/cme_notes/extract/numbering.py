@@ -16,8 +16,6 @@ from ..document import Block
 
 # items withdrawn or taken in private leave a gap of at most this many numbers in a run
 MAX_GAP = 5
-# a run of sub-numbers ("4.1" … "4.9") stands for the items only when this many times longer than the plain run
-DEEPER_FACTOR = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +81,8 @@ def longest_run(found: list[Heading]) -> list[Heading]:
         return []
     depth = min(ends)
     for deeper in sorted(ends):
-        if length[ends[deeper]] > DEEPER_FACTOR * length[ends[depth]] and not _sub_numbers(found, ends[deeper], depth):
+        # "24.03.1" … "24.03.9" (a meeting's prefix) outnumbering the plain numbers, and not under one of them
+        if length[ends[deeper]] > length[ends[depth]] and not _sub_numbers(found, ends[deeper], depth):
             depth = deeper
     run = []
     k = ends[depth]
