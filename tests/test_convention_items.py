@@ -296,3 +296,19 @@ def test_an_item_notes_action_table_with_prefixed_minute_numbers(tmp_path):
     assert [(i.number, i.title) for i in parse(path).items] == [
         ("QW 20/3031", "Welcome"), ("QW 21/3031", "Declaration of interests"), ("QW 22/3031", "Wellbeing"),
     ]
+
+
+def test_a_wider_gap_in_the_minute_numbers_does_not_end_the_items():
+    text = ("83. APOLOGIES\nNone.\n84. PLANNING\nNo objection.\n85. MINUTES\nSigned.\n"
+            "96. FINANCE\nPaid.\n97. CORRESPONDENCE\nFiled.\n")
+    assert [n for n, _ in items(text)] == ["83", "84", "85", "96", "97"]
+
+
+def test_two_items_given_the_same_number_are_both_kept():
+    text = "132. ELECTION OF CHAIR\nCllr Ward.\n133. ACCEPTANCE OF OFFICE\nSigned.\n133. APOLOGIES\nNone.\n134. PLANNING\nNone.\n"
+    assert items(text) == [("132", "ELECTION OF CHAIR"), ("133", "ACCEPTANCE OF OFFICE"), ("133", "APOLOGIES"), ("134", "PLANNING")]
+
+
+def test_the_agenda_number_printed_before_a_minute_title_is_not_part_of_the_title():
+    text = "42. (Agenda 1) APOLOGIES FOR ABSENCE\nNone.\n43. (Agenda 2) PLANNING\nNone.\n44. (Agenda 3) FINANCE\nPaid.\n"
+    assert items(text) == [("42", "APOLOGIES FOR ABSENCE"), ("43", "PLANNING"), ("44", "FINANCE")]

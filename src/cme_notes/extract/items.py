@@ -13,7 +13,7 @@ import re
 from ..models import Item
 from .layout import Para
 from .numbering import Heading, longest_run, number_key
-from .sections import item_refs, section_headings, table_titles
+from .sections import item_refs, section_headings, styled_lines, table_titles
 from .titles import clean_title, title_like
 from .where import where_of
 
@@ -21,7 +21,7 @@ __all__ = ["Heading", "find_items", "item_of", "number_key", "title_like", "to_i
 
 # a committee's capital letters may stand before a minute number ("LW 48/2122"); the case must be as written
 _PREFIX = r"(?-i:[A-Z]{1,4})\s?"
-_NUM = rf"(?P<num>(?:{_PREFIX})?\d{{1,4}}/\d{{1,4}}(?:\.\d{{1,2}})?|\d{{1,3}}(?:\.\d{{1,3}})*)"
+_NUM = rf"(?P<num>(?:{_PREFIX})?\d{{1,4}}/\d{{1,4}}(?:\.\d{{1,2}})?|\d{{1,3}}(?:\.\d{{1,3}}){{0,3}})"
 _INLINE = re.compile(rf"^(?:item|minute|agenda item)?\s*{_NUM}[.):]?\s+(?P<title>\S.*)$", re.IGNORECASE)
 _LONE = re.compile(rf"^(?:item|minute)?\s*{_NUM}[.):]?$", re.IGNORECASE)
 _AOB = re.compile(r"^(?:\d{1,3}[.)]?\s+)?(?:aob|a\.o\.b\.?|any other business|any other (?:urgent )?items?)\b[\s:.\-–]*(?P<rest>.*)$", re.I)
@@ -158,7 +158,7 @@ def find_items(paras: list[Para]) -> list[Heading]:
     tables = table_titles(paras)
     if tables:
         return tables
-    return choose(candidates(paras), section_headings(paras))
+    return choose(candidates(paras), section_headings(paras) or styled_lines(paras))
 
 
 def to_items(headings: list[Heading]) -> list[Item]:

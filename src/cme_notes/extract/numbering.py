@@ -16,6 +16,8 @@ from ..document import Block
 
 # items withdrawn or taken in private leave a gap of at most this many numbers in a run
 MAX_GAP = 5
+# "24.03.7" (year, month, item) has a meeting's prefix; "4.1" is a sub-item
+MIN_PREFIX_DEPTH = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,28 +50,27 @@ def longest_run(found: list[Heading]) -> list[Heading]:
 
     Each heading extends the best run ending at a number just below its own, so
     this is one pass with a dictionary. Where a number comes twice (the agenda,
-    then the minutes), the later one takes over a run as long.
+    then the minutes), the later one takes over a run as long. A run then goes
+    on past a wider gap where the numbers after it count up again.
     """
     best: dict[tuple[str, tuple[int, ...]], tuple[int, int]] = {}  # (shape, number) -> (run length, heading)
     prev: list[int] = []
     length: list[int] = []
     for k, h in enumerate(found):
         shape, key = _shape(h.number or ""), number_key(h.number or "")
-        if not key:
-            prev.append(-1)
-            length.append(0)
-            continue
         before = (0, -1)
-        for i in range(len(key)):
-            for gap in range(1, MAX_GAP + 1):
-                if key[i] - gap < 0:
-                    break
-                hit = best.get((shape, key[:i] + (key[i] - gap,) + key[i + 1:]))
-                if hit and hit[0] > before[0]:
-                    before = hit
+        if (k and key and length[k - 1] >= 2 and number_key(found[k - 1].number or "") == key
+                and _shape(found[k - 1].number or "") == shape):
+            # two items given one number in a row, inside a run (a clerk's slip): both are items;
+            # "1." again and again is Markdown's own numbering, not a run
+            before = (length[k - 1], k - 1)
+        for previous in _just_below(shape, key):
+            hit = best.get((shape, previous))
+            if hit and hit[0] > before[0]:
+                before = hit
         prev.append(before[1])
-        length.append(before[0] + 1)
-        if length[k] >= best.get((shape, key), (0, -1))[0]:
+        length.append(before[0] + 1 if key else 0)
+        if key and length[k] >= best.get((shape, key), (0, -1))[0]:
             best[(shape, key)] = (length[k], k)
     ends: dict[int, int] = {}  # depth ("4" 0, "4.1" 1) -> heading ending the longest run
     for k, h in enumerate(found):
@@ -81,15 +82,43 @@ def longest_run(found: list[Heading]) -> list[Heading]:
         return []
     depth = min(ends)
     for deeper in sorted(ends):
-        # "24.03.1" … "24.03.9" (a meeting's prefix) outnumbering the plain numbers, and not under one of them
-        if length[ends[deeper]] > length[ends[depth]] and not _sub_numbers(found, ends[deeper], depth):
+        # "24.03.1" … "24.03.9" (a meeting's prefix) outnumbering the plain numbers, and not under one of them;
+        # "4.1" … "4.9" are sub-items wherever there are plain numbers at all
+        if (deeper >= MIN_PREFIX_DEPTH and length[ends[deeper]] > length[ends[depth]]
+                and not _sub_numbers(found, ends[deeper], depth)):
             depth = deeper
     run = []
     k = ends[depth]
     while k >= 0:
-        run.append(found[k])
+        run.append(k)
         k = prev[k]
-    return run[::-1]
+    run.reverse()
+    return [found[k] for k in run + _continued(found, run[-1])]
+
+
+def _just_below(shape: str, key: tuple[int, ...]) -> list[tuple[int, ...]]:
+    """The numbers a run may have reached just before ``key``: one part counting up by at most MAX_GAP.
+
+    Below a meeting's prefix ("24.03.7") only the last part counts.
+    """
+    positions = range(len(key)) if "." not in shape else range(len(key) - 1, len(key))
+    return [key[:i] + (key[i] - gap,) + key[i + 1:] for i in positions for gap in range(1, MAX_GAP + 1) if key[i] >= gap]
+
+
+def _continued(found: list[Heading], end: int) -> list[int]:
+    """Headings after a run's end that go on counting up after a wider gap, each one starting a run of its own."""
+    shape, last = _shape(found[end].number or ""), number_key(found[end].number or "")
+    same = [k for k in range(end + 1, len(found)) if _shape(found[k].number or "") == shape]
+    out = []
+    for j, k in enumerate(same):
+        key = number_key(found[k].number or "")
+        if not key or key <= last:
+            continue
+        after = number_key(found[same[j + 1]].number or "") if j + 1 < len(same) else None
+        if last in _just_below(shape, key) or (after is not None and key in _just_below(shape, after)):
+            out.append(k)
+            last = key
+    return out
 
 
 def _sub_numbers(found: list[Heading], end: int, depth: int) -> bool:

@@ -23,10 +23,8 @@ MIN_SECTIONS = 3
 MAX_SECTION_TRIES = 5
 # the heading of the minutes' body, under which the topics are headings one level down
 _MINUTES_SECTION = re.compile(r"^(?:meeting\s+)?(?:minutes|notes|proceedings|discussions?)(?:\s+of\s+(?:the\s+)?meeting)?:?$", re.I)
-_PEOPLE = re.compile(
-    r"^(?:members\s+|governors\s+|attendees\s+)?(?:present|attendees|attendance|attending|in attendance|apologies|absent|regrets)\b",
-    re.I,
-)
+# a list of who was there is not a topic ("Apologies for absence", being minuted, often is)
+_PEOPLE = re.compile(r"^(?:members\s+|governors\s+|attendees\s+)?(?:present|attendees|attendance|attending|in attendance)\b", re.I)
 # "20:30 Finances", "19:05-19:20 Budget": a time slot before the topic
 _TIME_SLOT = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?\s+(?=\S)")
 _ITEM_REF = re.compile(r"^\(\s*(?:agenda\s+)?item\s+(?P<num>\d{1,3})\s*\)$", re.I)
@@ -111,3 +109,41 @@ def table_titles(paras: list[Para]) -> list[Heading]:
         seen.add(b.table)
         found.append(Heading(p.index, None, clean_title(p.text), "table", b, "table-title"))
     return found if len(found) >= 2 else []
+
+
+# a bold label opening a decision or an action is not a topic
+_MARKER = re.compile(r"^(?:resolved|agreed|action|actions|decision|decisions|noted|outcome|signed|date)\b", re.I)
+# a line opening with a weekday or a number is a date or a count, not a topic
+_NOT_TOPIC = re.compile(r"^(?:\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)", re.I)
+# ranks of the marks a line can carry without a heading level: a larger font, bold, capitals
+_STYLE_RANK = {"heading": 1, "bold": 2, "caps": 3}
+
+
+def styled_lines(paras: list[Para]) -> list[Heading]:
+    """Bold or capitalised lines standing alone, at the most prominent style used for several, past the title block."""
+    started = False
+    found: dict[int, list[Para]] = {}
+    for i, p in enumerate(paras):
+        rank = _rank(p)
+        if not rank:
+            started = started or (p.source is not None and p.source.table is None)
+            continue
+        text = p.text.strip()
+        if (not started or p.source is None or p.source.table is not None or not title_like(text, True)
+                or text.endswith((".", ",", ";")) or _PEOPLE.match(text) or _MARKER.match(text) or _NOT_TOPIC.match(text)
+                or (i + 1 < len(paras) and _rank(paras[i + 1]) == rank)):
+            continue
+        found.setdefault(rank, []).append(p)
+    # the topics are each minuted once: a style whose lines repeat ("ISSUES", "RELEASES") marks a report's parts
+    ranks = sorted(r for r, ps in found.items()
+                   if len(ps) >= MIN_SECTIONS and len({p.text.strip().lower() for p in ps}) == len(ps))
+    if not ranks:
+        return []
+    return [Heading(p.index, None, _title(p.text), "styled", p.source, "styled-heading") for p in found[ranks[0]]]
+
+
+def _rank(para: Para) -> int:
+    if para.style in _STYLE_RANK:
+        return _STYLE_RANK[para.style]
+    letters = [c for c in para.text if c.isalpha()]
+    return _STYLE_RANK["caps"] if len(letters) >= 3 and all(c.isupper() for c in letters) else 0

@@ -15,5 +15,9 @@ def title_like(text: str, styled: bool = False) -> bool:
     return not (text.endswith(".") and len(words) > 8 and not styled)
 
 
+# "(Agenda 4) PLANNING": the agenda's number printed before a minute's title
+_AGENDA_REF = re.compile(r"^\((?:agenda|item)\s*\d{1,3}[a-z]?\)\s*", re.I)
+
+
 def clean_title(title: str) -> str:
-    return title.strip().rstrip(":;,").strip().strip("*_").strip()
+    return _AGENDA_REF.sub("", title.strip()).rstrip(":;,").strip().strip("*_").strip()
