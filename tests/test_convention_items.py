@@ -312,3 +312,46 @@ def test_two_items_given_the_same_number_are_both_kept():
 def test_the_agenda_number_printed_before_a_minute_title_is_not_part_of_the_title():
     text = "42. (Agenda 1) APOLOGIES FOR ABSENCE\nNone.\n43. (Agenda 2) PLANNING\nNone.\n44. (Agenda 3) FINANCE\nPaid.\n"
     assert items(text) == [("42", "APOLOGIES FOR ABSENCE"), ("43", "PLANNING"), ("44", "FINANCE")]
+
+
+# --- bold or capitalised lines when nothing is numbered or headed ---------------------------------------
+
+def _pdf(path, lines: list[tuple[str, str]]) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4)
+    y = A4[1] - 72
+    for font, text in lines:
+        c.setFont(font, 11)
+        c.drawString(72, y, text)
+        y -= 40  # a blank line between paragraphs
+    c.save()
+
+
+def test_bold_lines_in_a_pdf_carry_the_items(tmp_path):
+    bold, plain = "Helvetica-Bold", "Helvetica"
+    path = tmp_path / "panel.pdf"
+    _pdf(path, [
+        (bold, "YOUTH PANEL - 4th June 2031"), (bold, "MINUTES of the meeting held in the Orchard Room"),
+        (plain, "PRESENT: Mrs H Quayle (Chair), Mr T Ambler, Ms R Sefton"),
+        (bold, "Apologies and Substitutes"), (plain, "Apologies were received from Mr Dunmore."),
+        (bold, "Participation Team Update"), (plain, "The team described the summer programme."),
+        (bold, "RESOLVED"), (plain, "that the update be noted."),
+        (bold, "Work Programme"), (plain, "The panel noted its work programme."),
+    ])
+    record = parse(path)
+    assert [(i.number, i.title) for i in record.items] == [
+        (None, "Apologies and Substitutes"), (None, "Participation Team Update"), (None, "Work Programme"),
+    ]
+    assert {i.where.rule for i in record.items} == {"items.styled-heading"}
+
+
+def test_capitalised_lines_carry_the_items_but_not_repeated_report_parts():
+    text = (
+        "Brackenford Cricket Club committee\nPresent: Nia Holt, Joss Farrant\n"
+        "GROUND\nThe roller is repaired.\nFIXTURES\nTwo friendlies added.\nBAR\nNew supplier.\n"
+    )
+    assert items(text) == [(None, "GROUND"), (None, "FIXTURES"), (None, "BAR")]
+    reports = "Board report\nAlpha project\nISSUES\nNone.\nRELEASES\nOne.\nBeta project\nISSUES\nTwo.\nRELEASES\nNone.\n"
+    assert items(reports) == []
