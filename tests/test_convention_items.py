@@ -355,3 +355,10 @@ def test_capitalised_lines_carry_the_items_but_not_repeated_report_parts():
     assert items(text) == [(None, "GROUND"), (None, "FIXTURES"), (None, "BAR")]
     reports = "Board report\nAlpha project\nISSUES\nNone.\nRELEASES\nOne.\nBeta project\nISSUES\nTwo.\nRELEASES\nNone.\n"
     assert items(reports) == []
+
+
+def test_lettered_sections_are_items_only_when_nothing_is_numbered():
+    text = "A. Lighting\nNew lamps.\nB. Heating\nBoiler serviced.\nC. Roof\nTiles replaced.\n"
+    assert items(text) == [("A", "Lighting"), ("B", "Heating"), ("C", "Roof")]
+    text = "1. Welcome\nHi.\n2. Reports\nA. Lighting project\nB. Heating project\nC. Roof project\n3. Close\n"
+    assert items(text) == [("1", "Welcome"), ("2", "Reports"), ("3", "Close")]

@@ -23,6 +23,8 @@ __all__ = ["Heading", "find_items", "item_of", "number_key", "title_like", "to_i
 _PREFIX = r"(?-i:[A-Z]{1,4})\s?"
 _NUM = rf"(?P<num>(?:{_PREFIX})?\d{{1,4}}/\d{{1,4}}(?:\.\d{{1,2}})?|\d{{1,3}}(?:\.\d{{1,3}}){{0,3}})"
 _INLINE = re.compile(rf"^(?:item|minute|agenda item)?\s*{_NUM}[.):]?\s+(?P<title>\S.*)$", re.IGNORECASE)
+# "A. Lighting" / "B) Heating": a capital letter numbering sections (sub-items where there are numbers too)
+_LETTER = re.compile(r"^(?P<num>(?-i:[A-Z]))[.)]\s+(?P<title>\S.*)$")
 _LONE = re.compile(rf"^(?:item|minute)?\s*{_NUM}[.):]?$", re.IGNORECASE)
 _AOB = re.compile(r"^(?:\d{1,3}[.)]?\s+)?(?:aob|a\.o\.b\.?|any other business|any other (?:urgent )?items?)\b[\s:.\-–]*(?P<rest>.*)$", re.I)
 # "14 March 2025 at 7pm" opens with a day of the month, not an item number
@@ -74,6 +76,10 @@ def candidates(paras: list[Para]) -> list[Heading]:
         if lone and i + 1 < len(paras) and title_like(paras[i + 1].text, paras[i + 1].style in ("heading", "bold")):
             found.append(Heading(paras[i + 1].index, lone.group("num"), clean_title(paras[i + 1].text), "lone", para.source))
             continue
+        letter = _LETTER.match(text)
+        if letter and title_like(letter.group("title"), styled):
+            found.append(Heading(para.index, letter.group("num"), clean_title(letter.group("title")), "letter", para.source))
+            continue
         m = _INLINE.match(text)
         if not m or _MONTH.match(text) or _is_count(text, m.group("title"), para.style):
             continue
@@ -112,7 +118,10 @@ def _best_numbering(found: list[Heading]) -> tuple[str | None, list[Heading]]:
 def choose(found: list[Heading], sections: list[Heading] | None = None) -> list[Heading]:
     """Keep the strongest numbering convention present, then only its run of numbers; AOB joins it."""
     kind, run = _best_numbering(found)
-    if sections and len(run) < MIN_NUMBERED and len(sections) > len(run):
+    letters = longest_run([h for h in found if h.kind == "letter"])
+    if len(run) < MIN_NUMBERED and len(letters) >= MIN_NUMBERED:
+        kind, run = "letter", letters  # "A. Lighting", "B. Heating": lettered items where nothing is numbered
+    elif sections and len(run) < MIN_NUMBERED and len(sections) > len(run):
         kind, run = "section", sections
     if kind != "section":
         run = _agenda_titles(found, kind, run)

@@ -32,6 +32,9 @@ class Heading:
 
 
 def number_key(number: str) -> tuple[int, ...]:
+    """(48, 2122) for "LW 48/2122"; a section letter counts as its place in the alphabet ("C" is 3)."""
+    if len(number) == 1 and number.isalpha():
+        return (ord(number.upper()) - ord("A") + 1,)
     return tuple(int(x) for x in re.split(r"[./\s]", number) if x.isdigit())
 
 
@@ -41,8 +44,9 @@ def is_top_level(number: str) -> bool:
 
 
 def _shape(number: str) -> str:
-    """"LW #/#" for "LW 48/2122": numbers in one run have one shape."""
-    return re.sub(r"\d+", "#", number.strip().rstrip(".):"))
+    """"LW #/#" for "LW 48/2122": numbers in one run have one shape ("@" for a section letter)."""
+    number = number.strip().rstrip(".):")
+    return "@" if len(number) == 1 and number.isalpha() else re.sub(r"\d+", "#", number)
 
 
 def longest_run(found: list[Heading]) -> list[Heading]:
