@@ -362,3 +362,9 @@ def test_lettered_sections_are_items_only_when_nothing_is_numbered():
     assert items(text) == [("A", "Lighting"), ("B", "Heating"), ("C", "Roof")]
     text = "1. Welcome\nHi.\n2. Reports\nA. Lighting project\nB. Heating project\nC. Roof project\n3. Close\n"
     assert items(text) == [("1", "Welcome"), ("2", "Reports"), ("3", "Close")]
+
+
+def test_a_time_slot_after_the_item_number_is_not_part_of_the_title():
+    assert items("1. 19:05 Welcome\nHi.\n2. 19:10-19:40 Budget\nSet.\n3. 19:45 Close\n") == [
+        ("1", "Welcome"), ("2", "Budget"), ("3", "Close"),
+    ]

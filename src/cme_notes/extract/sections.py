@@ -25,8 +25,6 @@ MAX_SECTION_TRIES = 5
 _MINUTES_SECTION = re.compile(r"^(?:meeting\s+)?(?:minutes|notes|proceedings|discussions?)(?:\s+of\s+(?:the\s+)?meeting)?:?$", re.I)
 # a list of who was there is not a topic ("Apologies for absence", being minuted, often is)
 _PEOPLE = re.compile(r"^(?:members\s+|governors\s+|attendees\s+)?(?:present|attendees|attendance|attending|in attendance)\b", re.I)
-# "20:30 Finances", "19:05-19:20 Budget": a time slot before the topic
-_TIME_SLOT = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?\s+(?=\S)")
 _ITEM_REF = re.compile(r"^\(\s*(?:agenda\s+)?item\s+(?P<num>\d{1,3})\s*\)$", re.I)
 
 
@@ -41,8 +39,8 @@ def section_headings(paras: list[Para]) -> list[Heading]:
         counts = Counter(_level(p) for p in heads)
         levels = sorted(level for level, n in counts.items() if n >= MIN_SECTIONS)
         topics = [p for p in heads if levels and _level(p) == levels[0]]
-    return [Heading(p.index, None, _title(p.text), "section", p.source, "section-heading")
-            for p in topics if not _PEOPLE.match(p.text.strip()) and _title(p.text)]
+    return [Heading(p.index, None, clean_title(p.text), "section", p.source, "section-heading")
+            for p in topics if not _PEOPLE.match(p.text.strip()) and clean_title(p.text)]
 
 
 def _level(para: Para) -> int:
@@ -68,10 +66,6 @@ def _minutes_children(heads: list[Para]) -> list[Para] | None:
             top = min(_level(c) for c in children)
             return [c for c in children if _level(c) == top]
     return None
-
-
-def _title(text: str) -> str:
-    return clean_title(_TIME_SLOT.sub("", text.strip()))
 
 
 def item_refs(paras: list[Para]) -> list[Heading]:
@@ -139,7 +133,7 @@ def styled_lines(paras: list[Para]) -> list[Heading]:
                    if len(ps) >= MIN_SECTIONS and len({p.text.strip().lower() for p in ps}) == len(ps))
     if not ranks:
         return []
-    return [Heading(p.index, None, _title(p.text), "styled", p.source, "styled-heading") for p in found[ranks[0]]]
+    return [Heading(p.index, None, clean_title(p.text), "styled", p.source, "styled-heading") for p in found[ranks[0]]]
 
 
 def _rank(para: Para) -> int:

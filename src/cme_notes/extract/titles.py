@@ -19,5 +19,10 @@ def title_like(text: str, styled: bool = False) -> bool:
 _AGENDA_REF = re.compile(r"^\((?:agenda|item)\s*\d{1,3}[a-z]?\)\s*", re.I)
 
 
+# "20:30 Finances", "19:05-19:20 Budget": a time slot before the topic
+_TIME_SLOT = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?\s+(?=\S)")
+
+
 def clean_title(title: str) -> str:
-    return _AGENDA_REF.sub("", title.strip()).rstrip(":;,").strip().strip("*_").strip()
+    title = _TIME_SLOT.sub("", _AGENDA_REF.sub("", title.strip()))
+    return title.rstrip(":;,").strip().strip("*_").strip()
