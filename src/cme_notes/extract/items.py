@@ -125,23 +125,16 @@ def choose(found: list[Heading], sections: list[Heading] | None = None) -> list[
         kind, run = "section", sections
     if kind != "section":
         run = _agenda_titles(found, kind, run)
-    keep = {id(h) for h in run}
-    chosen: list[Heading] = []
-    last: tuple[int, ...] = ()
-    for h in sorted(run + [h for h in found if h.kind == "aob"], key=lambda h: h.index):
-        if h.kind == "aob":
-            if not any(c.kind == "aob" or c.index == h.index or _same_title(c.title, h.title) for c in run + chosen):
-                if h.number and kind and number_key(h.number) <= last:
-                    h = Heading(h.index, None, h.title, h.kind, h.source)
-                chosen.append(h)
-                if h.number:
-                    last = number_key(h.number)
-            continue
-        if id(h) in keep:
-            chosen.append(h)
-            if h.number:
-                last = number_key(h.number)
-    return chosen
+    taken = {h.index for h in run}
+    titles = {_title_key(h.title) for h in run}
+    aob = next((h for h in found if h.kind == "aob" and h.index not in taken and _title_key(h.title) not in titles), None)
+    if aob is None or any(h.kind == "aob" for h in run):
+        return run
+    chosen = [h for h in run if h.index < aob.index]
+    last = number_key(chosen[-1].number) if chosen and chosen[-1].number else ()
+    if aob.number and kind and number_key(aob.number) <= last:
+        aob = Heading(aob.index, None, aob.title, aob.kind, aob.source)
+    return chosen + [aob] + [h for h in run if h.index > aob.index]
 
 
 def _agenda_titles(found: list[Heading], kind: str | None, run: list[Heading]) -> list[Heading]:
@@ -159,8 +152,8 @@ def _agenda_titles(found: list[Heading], kind: str | None, run: list[Heading]) -
             if h.number in agenda else h for h in run]
 
 
-def _same_title(a: str, b: str) -> bool:
-    return a.lower().strip(" .") == b.lower().strip(" .")
+def _title_key(title: str) -> str:
+    return title.lower().strip(" .")
 
 
 def find_items(paras: list[Para]) -> list[Heading]:
