@@ -368,3 +368,14 @@ def test_a_time_slot_after_the_item_number_is_not_part_of_the_title():
     assert items("1. 19:05 Welcome\nHi.\n2. 19:10-19:40 Budget\nSet.\n3. 19:45 Close\n") == [
         ("1", "Welcome"), ("2", "Budget"), ("3", "Close"),
     ]
+
+
+def test_a_numbered_agenda_then_a_heading_per_topic_is_one_set_of_items():
+    text = (
+        "# Tenants' Forum\n## Agenda\n1. Welcome\n2. Repairs backlog\n3. Garden project\n"
+        "## Welcome\nEveryone was welcomed.\n## Repairs backlog\nForty jobs are open.\n"
+        "## Garden project\nPlanting starts in May.\n"
+    )
+    record = parse_text(text, markdown=True)
+    assert [(i.number, i.title) for i in record.items] == [("1", "Welcome"), ("2", "Repairs backlog"), ("3", "Garden project")]
+    assert record.items[1].where.line == 8

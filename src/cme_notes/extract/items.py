@@ -123,6 +123,8 @@ def choose(found: list[Heading], sections: list[Heading] | None = None) -> list[
         kind, run = "letter", letters  # "A. Lighting", "B. Heating": lettered items where nothing is numbered
     elif sections and len(run) < MIN_NUMBERED and len(sections) > len(run):
         kind, run = "section", sections
+    if kind not in ("section", "letter") and sections:
+        kind, run = _agenda_then_headings(kind, run, sections)
     if kind != "section":
         run = _agenda_titles(found, kind, run)
     taken = {h.index for h in run}
@@ -135,6 +137,15 @@ def choose(found: list[Heading], sections: list[Heading] | None = None) -> list[
     if aob.number and kind and number_key(aob.number) <= last:
         aob = Heading(aob.index, None, aob.title, aob.kind, aob.source)
     return chosen + [aob] + [h for h in run if h.index > aob.index]
+
+
+def _agenda_then_headings(kind: str | None, run: list[Heading], sections: list[Heading]) -> tuple[str | None, list[Heading]]:
+    """A numbered agenda at the top, then a heading for each topic: the headings are the items, with the agenda's numbers."""
+    after = [h for h in sections if run and h.index > run[-1].index]
+    numbers = {_title_key(h.title): h.number for h in run}
+    if not after or 2 * sum(_title_key(h.title) in numbers for h in after) < len(run):
+        return kind, run
+    return "section", [Heading(h.index, numbers.get(_title_key(h.title)), h.title, h.kind, h.source, h.rule) for h in after]
 
 
 def _agenda_titles(found: list[Heading], kind: str | None, run: list[Heading]) -> list[Heading]:
