@@ -30,6 +30,8 @@ class Block:
     """1-based line number in the source (text formats only)."""
     style: str = ""
     """What the file says the paragraph is: "heading", "bullet", "numbered", "bold" or ""."""
+    level: int | None = None
+    """Heading level where the file gives one: 1..6 for Markdown ``#``..``######`` or Word "Heading N", 0 for a Word "Title"."""
 
     @property
     def in_table(self) -> bool:

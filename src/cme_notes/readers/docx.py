@@ -26,6 +26,7 @@ a .docx is a zip, and a zip can claim anything about itself.
 """
 from __future__ import annotations
 
+import re
 import struct
 import zipfile
 import zlib
@@ -214,7 +215,8 @@ def _body_blocks(body, document) -> Iterator[Block]:
     for child in _content_children(body):
         if child.tag == _W + "p":
             for text in _paragraph_lines(child):
-                yield Block(text=text, para=para, style=_paragraph_style(child, document))
+                yield Block(text=text, para=para, style=_paragraph_style(child, document),
+                            level=_heading_level(child, document))
                 para += 1
         elif child.tag == _W + "tbl":
             yield from _table_blocks(child, table_no, document)
@@ -311,6 +313,19 @@ def _paragraph_style(p, document) -> str:
     if _all_bold(p):
         return "bold"
     return ""
+
+
+def _heading_level(p, document) -> int | None:
+    """Word's "Heading N" gives N, "Title" 0; other styles have no level."""
+    ppr = p.find(_W + "pPr")
+    style = ppr.find(_W + "pStyle") if ppr is not None else None
+    if style is None:
+        return None
+    name = _style_name(document, style.get(_W + "val") or "").lower()
+    if name == "title":
+        return 0
+    m = re.fullmatch(r"heading\s*([1-9])", name)
+    return int(m.group(1)) if m else None
 
 
 def _style_name(document, style_id: str) -> str:

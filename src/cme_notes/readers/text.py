@@ -190,6 +190,7 @@ def _line_blocks(raw: str, lineno: int, markdown: bool) -> list[Block]:
         segments = [raw.replace("\t", " ")]  # not a table exported as text
     for col, segment in enumerate(segments):
         style = "bullet" if bullet_next else ""
+        level = None
         bullet_next = False
         text = segment
         if _BULLET.match(text + " ") and not _BULLET.sub("", text + " ", count=1).strip():
@@ -198,6 +199,7 @@ def _line_blocks(raw: str, lineno: int, markdown: bool) -> list[Block]:
         if markdown:
             heading = _MD_HEADING.match(text)
             if heading:  # "## Title ##": the closing hashes go too
+                level = text[:heading.end()].count("#")
                 text, style = text[heading.end():].rstrip().rstrip("#").rstrip(), "heading"
         if _BULLET.match(text) and not style:
             text, style = _BULLET.sub("", text, count=1), "bullet"
@@ -208,7 +210,7 @@ def _line_blocks(raw: str, lineno: int, markdown: bool) -> list[Block]:
             style = style or ("bold" if bold else "")
         text = clean_line(text)
         if text:
-            out.append(Block(text=text, col=col, line=lineno, para=lineno - 1, style=style))
+            out.append(Block(text=text, col=col, line=lineno, para=lineno - 1, style=style, level=level))
     return out
 
 
