@@ -37,10 +37,11 @@ def extract(document: Document) -> Meeting:
     body = [p for p in layout.paras if p.index not in people_indices]
     items_by_para = item_of(body, headings)
     resolver = OwnerResolver(attendees, apologies)
-    actions = extract_actions(
+    found = extract_actions(
         Layout(body, layout.entries, layout.action_rows, layout.people_cells, layout.actions_column),
         items_by_para, {h.index for h in headings}, resolver, date, warnings,
     )
+    actions = found.actions
     for action in actions:
         for owner in action.owners:
             if owner != "all" and owner not in {p.name for p in attendees + apologies}:
@@ -53,6 +54,7 @@ def extract(document: Document) -> Meeting:
         apologies=apologies,
         items=to_items(headings),
         actions=actions,
+        previous_actions=found.previous,
         decisions=find_decisions(body, items_by_para),
         next_meetings=find_future_meetings(body, date, {h.index for h in headings}),
         warnings=_unique(warnings),

@@ -54,6 +54,10 @@ class ActionRow:
     item: str | None
     index: int
     source: Block | None = None
+    status: str = ""
+    """What a Status column says ("Done", "Ongoing"): the row reviews an action set at an earlier meeting."""
+    per_person: bool = False
+    """From a table of one person's tasks ("Connor tasks:" | Hours), the owner taken from its header."""
 
 
 @dataclass(slots=True)
@@ -69,9 +73,17 @@ class Layout:
 
 _NUMBER = re.compile(r"^(?:item\s+)?\d{1,3}(?:[./]\d{1,4})*[.):]?$", re.IGNORECASE)
 _H_ACTIONS = re.compile(r"^(?:actions?|action\s*by|action\s*owner|owners?|who|by\s*whom|lead|responsible|person\s*responsible)\s*:?$", re.I)
-_H_DESCRIPTION = re.compile(r"^(?:actions?|action\s*(?:required|point|agreed)|task|description|what)\s*:?$", re.I)
+_H_DESCRIPTION = re.compile(
+    r"^(?:actions?|action\s*(?:required|points?|agreed|items?)|actions?\s*to\s*be\s*taken|tasks?|description|what)\s*:?$", re.I
+)
 _H_OWNER = re.compile(r"^(?:owners?|who|by\s*whom|lead|responsible|person\s*responsible|action\s*by|assigned\s*to)\s*:?$", re.I)
 _H_DUE = re.compile(r"^(?:due(?:\s*date)?|by\s*when|deadline|target(?:\s*date)?|when|date\s*due|by)\s*:?$", re.I)
+_H_STATUS = re.compile(r"^(?:status|progress|update|outcome|done\??|complete(?:d)?\??)\s*:?$", re.I)
+# "Connor tasks:", "Tasks for Priya", "Sam's actions": a table holding one person's tasks
+_PERSON_TASKS = re.compile(
+    r"^(?:(?P<who>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*)?)(?:['\u2019]s)?\s+(?:tasks|actions|to[\s-]?dos?)"
+    r"|(?:tasks|actions|to[\s-]?dos?)\s+for\s+(?P<for>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*)?))\s*:?$"
+)
 _H_NUMBER = re.compile(r"^(?:#|no\.?|item\s*no\.?|minute(?:\s*no\.?)?|ref\.?|number)\s*:?$", re.I)
 _H_ITEM = re.compile(r"^(?:items?|agenda\s*items?|minutes?|discussion|notes?|details?|subject|topic)\s*:?$", re.I)
 _H_PEOPLE = re.compile(
@@ -161,6 +173,8 @@ def _read_table(blocks: list[Block], layout: Layout, counter: _Counter) -> None:
     for b in blocks:
         rows[b.row or 0][b.col or 0].append(b)
     order = sorted(rows)
+    if _person_tasks(rows, order, layout, counter):
+        return
     header_row, roles = _header(rows, order)
     body_rows = [r for r in order if r != header_row]
     if roles.get("people"):
@@ -188,7 +202,8 @@ def _read_table(blocks: list[Block], layout: Layout, counter: _Counter) -> None:
                 source = (rows[r].get(roles["description"]) or [None])[0]
                 layout.action_rows.append(
                     ActionRow(description, cell(roles["owner"]), cell(roles.get("due")),
-                              cell(roles.get("item", roles.get("number"))) or None, counter(), source)
+                              cell(roles.get("item", roles.get("number"))) or None, counter(), source,
+                              cell(roles.get("status")))
                 )
         return
     if "actions" not in roles:
@@ -216,6 +231,24 @@ def _read_table(blocks: list[Block], layout: Layout, counter: _Counter) -> None:
             layout.paras.append(Para(f"Due: {b.text}", counter(), (b.table, r), _pos(b), "due", source=b))
 
 
+def _person_tasks(rows, order, layout: Layout, counter: _Counter) -> bool:
+    """A table headed "Connor tasks:": each later row's first cell is one of Connor's tasks (other columns are
+    estimates, not dates)."""
+    first = rows[order[0]]
+    cols = sorted(first)
+    head = " ".join(b.text for b in first.get(cols[0], [])).strip() if cols else ""
+    m = _PERSON_TASKS.match(head)
+    if m is None:
+        return False
+    who = m.group("who") or m.group("for")
+    for r in order[1:]:
+        cells = rows[r].get(min(rows[r]), []) if rows[r] else []
+        text = " ".join(b.text for b in cells).strip()
+        if text:
+            layout.action_rows.append(ActionRow(text, who, "", None, counter(), cells[0], per_person=True))
+    return True
+
+
 def _header(rows, order) -> tuple[int | None, dict]:
     """The header row (first row whose cells are all short labels) and what each column is for."""
     for r in order[:2]:
@@ -241,6 +274,8 @@ def _header(rows, order) -> tuple[int | None, dict]:
                 roles.setdefault("number", c)
             elif _H_DUE.match(t):
                 roles.setdefault("due", c)
+            elif _H_STATUS.match(t):
+                roles.setdefault("status", c)
             elif _H_OWNER.match(t):
                 roles.setdefault("owner", c)
             elif _H_DESCRIPTION.match(t):
