@@ -33,7 +33,7 @@ TASK_VERB = re.compile(
 # after "will"/"would"/"to" these do not start a task ("will be held", "would like to thank", "will not attend")
 _NOT_TASK = frozenset({"be", "been", "have", "not", "like", "need", "prefer", "appreciate", "welcome", "also"})
 # a lower-case word just before the owners makes them the object of another verb ("an agreement with Ken to share")
-_LEAD_INS = frozenset({"that", "then", "action", "actions"})
+_LEAD_INS = frozenset({"that", "then", "and", "but", "so", "also", "action", "actions"})
 # the window before a verb searched for its owners: an owner list is never longer
 _WINDOW = 120
 
@@ -89,6 +89,7 @@ def split_entry_date(entry: str, meeting_date: dt.date | None) -> tuple[str, dt.
 def resolve_owners(text: str, resolver: OwnerResolver, warnings: list[str]) -> list[str]:
     owners: list[str] = []
     for token in split_owners(_strip_honorific_run(text)):
+        token = re.sub(r"^the\s+", "", token, flags=re.IGNORECASE)  # "the Clerk" is the Clerk
         res = resolver.resolve(token)
         if res.ambiguous:
             warnings.append(f"owner {token!r} could be any of: {', '.join(res.ambiguous)}; kept as written")

@@ -90,7 +90,7 @@ def _tasks(rest: str, resolver: OwnerResolver) -> list[tuple[str, str]]:
         elif who and tasks[-1][1] and who != tasks[-1][1] and known_owners(who, resolver):
             tasks.append([sentence, who])
         elif who and not tasks[-1][1]:
-            tasks[-1] = [f"{tasks[-1][0]}. {sentence}", who]
+            tasks[-1] = [f"{tasks[-1][0]} {sentence}", who]
     return [(t, w) for t, w in tasks]
 
 

@@ -58,8 +58,8 @@ def ended_by_owner(para: Para, section: str | None, item, resolver: OwnerResolve
         return None
     last = seps[-1]
     task, tail = text[: last.start()].strip(), text[last.end():].strip()
-    if not task:
-        return None
+    if len(task.split()) < 2:
+        return None  # "Chair: Roland" names who holds a post
     if _EVERYONE.match(tail):
         who, description = "all", text
     elif _OWNERS_ONLY.fullmatch(tail):
