@@ -102,6 +102,7 @@ def build_layout(document: Document) -> Layout:
     layout = Layout()
     counter = _Counter()
     blocks = document.blocks
+    pending: list[str] | None = None  # a header row written as a line of text just above its table
     i = 0
     while i < len(blocks):
         block = blocks[i]
@@ -109,14 +110,15 @@ def build_layout(document: Document) -> Layout:
             j = i
             while j < len(blocks) and blocks[j].table == block.table:
                 j += 1
-            _read_table(blocks[i:j], layout, counter)
+            _read_table(blocks[i:j], layout, counter, pending)
+            pending = None
             i = j
             continue
         j = i + 1
         key = _line_key(block)
         while key is not None and j < len(blocks) and blocks[j].table is None and _line_key(blocks[j]) == key:
             j += 1
-        _read_line(blocks[i:j], layout, counter)
+        pending = _read_line(blocks[i:j], layout, counter)
         i = j
     return layout
 
@@ -139,14 +141,15 @@ def _line_key(block: Block) -> Group | None:
     return None
 
 
-def _read_line(blocks: list[Block], layout: Layout, counter: _Counter) -> None:
+def _read_line(blocks: list[Block], layout: Layout, counter: _Counter) -> list[str] | None:
+    """Read one physical line; a line of column labels ("ITEM  BY WHOM  BY WHEN") is returned for the table below."""
     texts = [b.text.strip() for b in blocks if b.text.strip()]
     if not texts:
         return
     lone_header = len(texts) == 1 and bool(blocks[0].col) and _H_ACTIONS.match(texts[0])
     if lone_header or any(_H_ACTIONS.match(t) for t in texts[1:]):
         layout.actions_column = True  # "Item <tab> Actions" header of a table exported as text
-        return
+        return texts
     first = blocks[0]
     group = _line_key(first) or ("para", counter.n + 1)
     index = counter()
@@ -168,7 +171,7 @@ def _pos(block: Block) -> float:
     return float(block.para)
 
 
-def _read_table(blocks: list[Block], layout: Layout, counter: _Counter) -> None:
+def _read_table(blocks: list[Block], layout: Layout, counter: _Counter, above: list[str] | None = None) -> None:
     rows: dict[int, dict[int, list[Block]]] = defaultdict(lambda: defaultdict(list))
     for b in blocks:
         rows[b.row or 0][b.col or 0].append(b)
@@ -176,6 +179,8 @@ def _read_table(blocks: list[Block], layout: Layout, counter: _Counter) -> None:
     if _person_tasks(rows, order, layout, counter):
         return
     header_row, roles = _header(rows, order)
+    if not roles and above and any(_H_OWNER.match(t) for t in above):
+        roles = _action_columns(rows, order)
     body_rows = [r for r in order if r != header_row]
     if roles.get("people"):
         for col, head in sorted(roles["people"].items()):  # column by column: Present before Apologies
@@ -247,6 +252,31 @@ def _person_tasks(rows, order, layout: Layout, counter: _Counter) -> bool:
         if text:
             layout.action_rows.append(ActionRow(text, who, "", None, counter(), cells[0], per_person=True))
     return True
+
+
+def _action_columns(rows, order) -> dict:
+    """An action table whose header was written above it ("ITEM  BY WHOM  BY WHEN"), its cells not lined up
+    with the labels: a number column, the longest text is the task, the short cells after it owner then date."""
+    cols = sorted({c for r in order for c in rows[r]})
+    texts = {c: [" ".join(b.text for b in rows[r].get(c, [])).strip() for r in order] for c in cols}
+    roles: dict = {}
+    for c in cols:
+        filled = [t for t in texts[c] if t]
+        if filled and sum(bool(_NUMBER.match(t)) for t in filled) >= 0.6 * len(filled):
+            roles["number"] = c
+            break
+    rest = [c for c in cols if c != roles.get("number")]
+    if len(rest) < 2:
+        return {}
+    mean = {c: sum(map(len, texts[c])) / len(order) for c in rest}
+    description = max(rest, key=lambda c: mean[c])
+    after = [c for c in rest if c > description]
+    if not after:
+        return {}
+    roles.update(description=description, owner=after[0])
+    if len(after) > 1:
+        roles["due"] = after[1]
+    return roles
 
 
 def _header(rows, order) -> tuple[int | None, dict]:

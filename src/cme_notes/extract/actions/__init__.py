@@ -24,7 +24,7 @@ from .labelled import labelled_actions
 from .lists import ended_by_owner, led_by_owner, listed
 from .sections import PREVIOUS, headed_lists, section_kinds
 from .sentences import prose_runs, sentence_tasks
-from .tables import row_action
+from .tables import item_numbers, row_action
 
 # "Status: COMPLETE" under an action under review
 _STATUS = re.compile(r"^status\s*:\s*(?P<status>.*)$", re.IGNORECASE)
@@ -90,8 +90,9 @@ def _add_rows(layout: Layout, found: list, item_of, resolver, meeting_date, warn
     by_owners: dict[tuple, list[Action]] = {}
     for _, action, _ in found:
         by_owners.setdefault(tuple(sorted(action.owners)), []).append(action)
+    numbers = item_numbers(item_of)
     for row in layout.action_rows:
-        action = row_action(row, item_of, resolver, meeting_date, warnings)
+        action = row_action(row, item_of, numbers, resolver, meeting_date, warnings)
         if row.status:
             found.append((row.index, action, True))
             continue

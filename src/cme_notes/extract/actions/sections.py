@@ -45,6 +45,9 @@ def section_kinds(paras: list[Para], titles: set[int]) -> dict[int, str]:
     current: str | None = None
     for para in paras:
         text = para.text.strip()
+        if para.group is not None and para.group[0] not in ("line", "para", "pdfline") and para.index not in titles:
+            current = None  # a table ends a list written in the text above it
+            continue
         if is_label(para, titles):
             if _PREVIOUS.search(text):
                 current = PREVIOUS
