@@ -10,6 +10,7 @@ agreement with Ken to share" gives Ken nothing. Lines wrapped by the file
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..layout import Para
@@ -34,12 +35,7 @@ class Run:
     """Offset in ``text`` at which each of ``paras`` begins."""
 
     def para_at(self, offset: int) -> Para:
-        chosen = self.paras[0]
-        for para, start in zip(self.paras, self.starts):
-            if start > offset:
-                break
-            chosen = para
-        return chosen
+        return self.paras[max(0, bisect_right(self.starts, offset) - 1)]
 
 
 def prose_runs(paras: list[Para], titles: set[int], item_of: dict) -> list[Run]:
