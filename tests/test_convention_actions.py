@@ -168,13 +168,13 @@ def test_review_of_outstanding_action_items_with_status_lines():
 
 def test_plain_sentences_giving_a_person_of_the_meeting_a_task():
     text = (
-        "Present: Priya Shah, Ken Moss, Ali Hart (AH), Cllr Dan Blake\n"
+        "Present: Priya Shah, Ken Moss, Nick Avery, Ali Hart (AH), Cllr Dan Blake\n"
         "1. Village hall\n"
         "Priya to book the hall by 3 March. Ken has already sent the invoice.\n"
-        "Nick proposed a rota, with an agreement with Ken to share the work.\n"
+        "Nick proposed a rota, with an agreement with Ken and Nick to share the work.\n"
         "Patrick Swan will start in the summer term.\n"
         "2. Plans\n"
-        "Ali would send copies of the plans to all members and AH would collate any comments.\n"
+        "Ali would send copies of the plans to all Trustees and AH would collate any comments.\n"
         "The clerk agreed to put a notice up. Cllr Blake to attend the liaison meeting.\n"
     )
     meeting = parse_text(text)
@@ -182,7 +182,7 @@ def test_plain_sentences_giving_a_person_of_the_meeting_a_task():
     year = meeting.date.year if meeting.date else None
     assert got[0] == ("1", "Priya to book the hall by 3 March", ["Priya Shah"], dt.date(year, 3, 3) if year else got[0][3])
     assert [(i, o) for i, _, o, _ in got[1:]] == [("2", ["Ali Hart"]), ("2", ["Ali Hart"]), ("2", ["clerk"]), ("2", ["Dan Blake"])]
-    assert got[1][1] == "Ali would send copies of the plans to all members"
+    assert got[1][1] == "Ali would send copies of the plans to all Trustees"
     assert got[2][1] == "AH would collate any comments"
     assert all(a.where.rule == "actions.sentence" for a in meeting.actions)
 

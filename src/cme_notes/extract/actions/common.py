@@ -126,33 +126,48 @@ def known_owners(who: str, resolver: OwnerResolver) -> bool:
                for t in tokens)
 
 
-def owners_before(text: str, end: int) -> re.Match | None:
-    """The owner list that ends at ``end`` and starts a clause (not the object of an earlier verb)."""
+def known_tail(who: re.Match, governed: bool, resolver: OwnerResolver) -> int | None:
+    """Where the known owners of an owner run begin: "all Trustees and AH would collate" is AH's task alone,
+    but in "an agreement with Ken and Nick to share" the people are governed by "with", and have no task."""
+    text = who.group("who")
+    seps = list(re.finditer(_SEP, text))
+    if governed and (not seps or known_owners(text[: seps[0].start()], resolver)):
+        return None
+    if not governed and known_owners(text, resolver):
+        return who.start()
+    for sep in seps:
+        if known_owners(text[sep.end():], resolver):
+            return who.start() + sep.end()
+    return None
+
+
+def owners_before(text: str, end: int) -> tuple[re.Match, bool] | None:
+    """The owner list that ends at ``end``, and whether a word before it governs it ("an agreement with Ken to
+    share": Ken is not being given a task)."""
     start = max(0, end - _WINDOW)
     m = _OWNERS_AT_END.search(text, start, end)
     if m is None:
         return None
     before = text[start:m.start()].rstrip()
     last = before.rsplit(None, 1)[-1] if before.split() else ""
-    if last and last[-1].isalpha() and last.islower() and last not in _LEAD_INS:
-        return None
-    return m
+    return m, bool(last and last[-1].isalpha() and last.islower() and last not in _LEAD_INS)
 
 
-def task_leads(text: str):
-    """Each "<owners> to|will|would <verb>" in text, as (owners match, verb match)."""
+def task_leads(text: str, governed: bool = False):
+    """Each "<owners> to|will|would <verb>" in text, as (owners match, verb match, governed); owners governed by
+    a word before them only with ``governed``."""
     for verb in TASK_VERB.finditer(text):
         if verb.group("next") in _NOT_TASK:
             continue
-        who = owners_before(text, verb.start())
-        if who is not None:
-            yield who, verb
+        found = owners_before(text, verb.start())
+        if found is not None and (governed or not found[1]):
+            yield found[0], verb, found[1]
 
 
 def task_lead(text: str, anywhere: bool = True):
     """The first "<owners> to|will|would <verb>" in text, or None; with ``anywhere`` False
     the owners must open the text ("Bruce is to order…")."""
-    for who, verb in task_leads(text):
+    for who, verb, _ in task_leads(text):
         if anywhere or not text[: who.start()].strip(" *_-–:"):
             return who, verb
         return None

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ..layout import Para
 from ..owners import OwnerResolver
 from ..text import ends_sentence, sentences
-from .common import OWNER_RUN, known_owners, task_leads
+from .common import OWNER_RUN, known_tail, task_leads
 
 _BODY = ("line", "para", "pdfline")
 # a council's resolution directing a body: "That the Public Service be directed to report back…"
@@ -95,17 +95,18 @@ def sentence_tasks(run: Run, resolver: OwnerResolver):
 
 def _tasks_in(sentence: str, resolver: OwnerResolver) -> list[tuple[str, str]]:
     """The tasks of one sentence: usually one; "Ali would send the plans and AH would collate comments" is two."""
-    leads = []
-    for who, verb in task_leads(sentence):
-        if known_owners(who.group("who"), resolver):
-            leads.append(who)
+    leads: list[tuple[int, int]] = []
+    for who, verb, governed in task_leads(sentence, governed=True):
+        start = known_tail(who, governed, resolver)
+        if start is not None:
+            leads.append((start, who.end()))
     directed = _DIRECTED.search(sentence)
     if not leads and directed:
         return [(sentence, directed.group("who"))]
     tasks = []
-    for n, who in enumerate(leads):
-        start = 0 if n == 0 else who.start()
-        end = leads[n + 1].start() if n + 1 < len(leads) else len(sentence)
+    for n, (who_start, who_end) in enumerate(leads):
+        start = 0 if n == 0 else who_start
+        end = leads[n + 1][0] if n + 1 < len(leads) else len(sentence)
         task = re.sub(r"[\s,;]*(?:\band|\bwhile|\bwhilst)?\s*$", "", sentence[start:end])
-        tasks.append((task, who.group("who")))
+        tasks.append((task, sentence[who_start:who_end]))
     return tasks
