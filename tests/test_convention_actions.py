@@ -220,3 +220,23 @@ def test_a_resolution_directing_a_body():
     assert actions_of(meeting) == [
         ("That the Public Works Department be directed to report back on the pathway", ["Public Works Department"])
     ]
+
+
+def test_action_who_when_table_with_a_due_date():
+    text = (
+        "**Present:** Priya Shah, Tom Ellis\n\n## 1. Fete\n\nPlans were discussed.\n\n"
+        "| Action | Who | When |\n| --- | --- | --- |\n| Book the marquee | Tom | 3 March 2025 |\n"
+    )
+    meeting = parse_text(text, markdown=True)
+    assert [(a.description, a.owners, a.due) for a in meeting.actions] == [
+        ("Book the marquee", ["Tom Ellis"], dt.date(2025, 3, 3))
+    ]
+    assert meeting.actions[0].where.rule == "actions.table"
+
+
+def test_to_as_a_preposition_after_a_name_is_no_task():
+    text = (
+        "Present: Cllr Ann Smith, Cllr Bob Jones\n1. Correspondence\n"
+        "A letter from Cllr Smith to the residents was read. Cllr Jones to the planning committee: no comment.\n"
+    )
+    assert parse_text(text).actions == []

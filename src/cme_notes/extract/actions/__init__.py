@@ -50,14 +50,16 @@ def extract_actions(
     found: list[tuple[float, Action, bool]] = [(order, action, False) for order, action in columned]
     kinds = section_kinds(paras, title_indices)
     headed = headed_lists(paras)
-    last_claimed: int | None = None
+    under_review: Action | None = None  # the reviewed action whose "Status:" line may follow
     previous_text = ""
     for para in paras:
         item = item_of.get(para.index)
         section = kinds.get(para.index)
         status = _STATUS.match(para.text.strip())
-        if status and found and found[-1][2] and found[-1][0] == last_claimed:
-            found[-1][1].status = status.group("status").strip().casefold() or None
+        if status:
+            if under_review is not None:
+                under_review.status = status.group("status").strip().casefold() or None
+            under_review = None
             continue
         if para.index in headed:
             got = [listed(para, item, resolver, meeting_date, warnings)]
@@ -67,10 +69,12 @@ def extract_actions(
                 got = [led_by_owner(para, section, item, resolver, meeting_date, warnings)
                        or ended_by_owner(para, section, item, resolver, meeting_date, warnings)]
         previous_text = para.text
+        if para.style:
+            under_review = None  # a new bullet or heading; a plain line only continues the one before
         for action in got:
             if action is not None:
-                last_claimed = para.index
                 found.append((para.index, action, section == PREVIOUS))
+                under_review = action if section == PREVIOUS else None
     if not found and not layout.action_rows:
         for run in prose_runs(paras, title_indices, item_of):
             for sentence, who, para in sentence_tasks(run, resolver):

@@ -31,7 +31,10 @@ TASK_VERB = re.compile(
     r"\s+(?:is\s+to|are\s+to|(?:has\s+|have\s+)?agreed\s+to|to|will|would|shall)\s+(?P<next>[a-z][a-z'\u2019\-]*)"
 )
 # after "will"/"would"/"to" these do not start a task ("will be held", "would like to thank", "will not attend")
-_NOT_TASK = frozenset({"be", "been", "have", "not", "like", "need", "prefer", "appreciate", "welcome", "also"})
+_NOT_TASK = frozenset({"be", "been", "have", "not", "like", "need", "prefer", "appreciate", "welcome", "also",
+                       # "to" as a preposition: "a letter from Cllr Smith to the residents"
+                       "the", "a", "an", "his", "her", "their", "its", "our", "your", "my", "this", "that", "these",
+                       "those", "him", "them", "me", "us", "it", "all", "any", "each", "every", "date"})
 # a lower-case word just before the owners makes them the object of another verb ("an agreement with Ken to share")
 _LEAD_INS = frozenset({"that", "then", "and", "but", "so", "also", "action", "actions"})
 # the window before a verb searched for its owners: an owner list is never longer

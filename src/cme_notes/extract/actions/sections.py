@@ -24,6 +24,10 @@ _PREVIOUS = re.compile(
 )
 # a label: "Tasks to do:", "Resolved", a heading; longer lines are text
 _LABEL_MAX = 90
+_STATUS_LINE = re.compile(r"^status\s*:", re.IGNORECASE)
+_NUMBERED_TITLE = re.compile(r"^\d{1,3}[.)]\s+[A-Z]")
+# a numbered line this short is a heading, not a numbered point of text
+_TITLE_MAX = 60
 # "Action items" and its kin on their own line: each bullet below is an action
 _ACTION_LIST = re.compile(
     r"^(?:action items|actions?|action points|actions agreed|agreed actions|actions arising|next steps|to do)\s*:?$", re.I
@@ -36,6 +40,10 @@ def is_label(para: Para, titles: set[int]) -> bool:
         return True
     if len(text) > _LABEL_MAX or para.group is not None and para.group[0] not in ("line", "para", "pdfline"):
         return False
+    if _STATUS_LINE.match(text):
+        return False  # "Status:" with nothing after it reports on the action above
+    if _NUMBERED_TITLE.match(text) and len(text) <= _TITLE_MAX and not text.endswith("."):
+        return True  # "9. Review Outstanding Action Items", whether or not the items rule took it
     return para.style == "bold" or text.endswith(":") or bool(_ACTION_LIST.match(text))
 
 
