@@ -196,13 +196,17 @@ def test_a_sentence_wrapped_over_lines_is_read_whole():
     assert actions_of(meeting) == [("Nick to create a ticket listing the tools missing documentation", ["Nick Avery"])]
 
 
-def test_minutes_that_label_their_actions_are_not_read_for_sentences():
+def test_minutes_that_label_their_actions_add_only_firm_sentences():
     text = (
         "Present: Mel Kerr (MK), Toby Fay (TF)\n"
         "1. Website: TF will tidy the menus. Action: MK to buy the domain name.\n"
+        "2. Garden: The school joined the project – TF to send an update in the newsletter.\n"
     )
     meeting = parse_text(text)
-    assert actions_of(meeting) == [("MK to buy the domain name", ["Mel Kerr"])]
+    assert actions_of(meeting) == [
+        ("MK to buy the domain name", ["Mel Kerr"]),
+        ("The school joined the project – TF to send an update in the newsletter", ["Toby Fay"]),
+    ]
 
 
 def test_a_status_column_beside_motions_names_no_owner():

@@ -75,18 +75,31 @@ def extract_actions(
             if action is not None:
                 found.append((para.index, action, section == PREVIOUS))
                 under_review = action if section == PREVIOUS else None
-    if not found and not layout.action_rows:
-        for run in prose_runs(paras, title_indices, item_of):
-            for sentence, who, para in sentence_tasks(run, resolver):
-                action = make_action(item_of.get(para.index), sentence, who, resolver, meeting_date, warnings)
-                action.where = where_of(para.source, "actions.sentence")
-                found.append((para.index, action, kinds.get(para.index) == PREVIOUS))
+    if not columned and not layout.actions_column:
+        _add_sentences(paras, found, kinds, item_of, title_indices, resolver, meeting_date, warnings,
+                       strong_only=bool(found) or bool(layout.action_rows))
     _add_rows(layout, found, item_of, resolver, meeting_date, warnings)
     found.sort(key=lambda entry: entry[0])
     result = Found()
     for _, action, earlier in found:
         (result.previous if earlier else result.actions).append(action)
     return result
+
+
+def _add_sentences(paras, found, kinds, item_of, titles, resolver, meeting_date, warnings, strong_only: bool) -> None:
+    """Tasks in plain sentences. Where the minutes mark their actions (labels, lists, tables) only the firm
+    "<person> to <verb>" is read besides, and never again a task already marked."""
+    marked: dict[int, list[str]] = {}
+    for index, action, _ in found:
+        marked.setdefault(int(index), []).append(action.description.casefold().strip(" .;,"))
+    for run in prose_runs(paras, titles, item_of):
+        for sentence, who, para in sentence_tasks(run, resolver, strong_only):
+            key = sentence.casefold().strip(" .;,")
+            if any(d in key or key in d for d in marked.get(para.index, ())):
+                continue
+            action = make_action(item_of.get(para.index), sentence, who, resolver, meeting_date, warnings)
+            action.where = where_of(para.source, "actions.sentence")
+            found.append((para.index, action, kinds.get(para.index) == PREVIOUS))
 
 
 def _add_rows(layout: Layout, found: list, item_of, resolver, meeting_date, warnings) -> None:

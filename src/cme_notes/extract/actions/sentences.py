@@ -19,6 +19,10 @@ from ..text import ends_sentence, sentences
 from .common import OWNER_RUN, known_tail, task_leads
 
 _BODY = ("line", "para", "pdfline")
+# "2. Garden: " opening a numbered paragraph is its heading, not part of the task
+_HEAD = re.compile(r"^\(?\d{1,3}(?:\.\d{1,2})*[.)]?\s+(?:[^:.]{1,40}:\s+)?")
+# "Nick to create", "Bruce is to order": a task set, where "will" and "would" may only report an intention
+_FIRM = frozenset({"to", "is", "are"})
 # a council's resolution directing a body: "That the Public Service be directed to report back…"
 _DIRECTED = re.compile(r"^That\s+(?:the\s+)?" + OWNER_RUN + r"\s+be\s+(?:directed|requested|instructed|asked|authori[sz]ed)\s+to\s+[a-z]")
 # a bullet this long is a paragraph: its sentence, not the whole of it, is the task
@@ -76,14 +80,14 @@ def _run(paras: list[Para]) -> Run:
     return Run(" ".join(parts), tuple(paras), tuple(starts))
 
 
-def sentence_tasks(run: Run, resolver: OwnerResolver):
+def sentence_tasks(run: Run, resolver: OwnerResolver, strong_only: bool = False):
     """(sentence, owners as written, paragraph it starts in) for each sentence of a run that gives a named owner a task."""
     offset = 0
     whole = len(run.paras) == 1 and run.paras[0].style in ("bullet", "numbered") and len(run.text) <= _BULLET_MAX
     for sentence in sentences(run.text):
         start = run.text.find(sentence, offset)
         offset = start + len(sentence) if start >= 0 else offset
-        tasks = _tasks_in(sentence, resolver)
+        tasks = _tasks_in(_HEAD.sub("", sentence), resolver, strong_only)
         if whole and tasks:
             yield (run.text if len(tasks) == 1 else tasks[0][0]), tasks[0][1], run.paras[0]
             for task, who in tasks[1:]:
@@ -93,10 +97,12 @@ def sentence_tasks(run: Run, resolver: OwnerResolver):
             yield task, who, run.para_at(max(start, 0))
 
 
-def _tasks_in(sentence: str, resolver: OwnerResolver) -> list[tuple[str, str]]:
+def _tasks_in(sentence: str, resolver: OwnerResolver, strong_only: bool = False) -> list[tuple[str, str]]:
     """The tasks of one sentence: usually one; "Ali would send the plans and AH would collate comments" is two."""
     leads: list[tuple[int, int]] = []
     for who, verb, governed in task_leads(sentence, governed=True):
+        if strong_only and verb.group(0).split()[0] not in _FIRM:
+            continue
         start = known_tail(who, governed, resolver)
         if start is not None:
             leads.append((start, who.end()))
