@@ -244,3 +244,14 @@ def test_to_as_a_preposition_after_a_name_is_no_task():
         "A letter from Cllr Smith to the residents was read. Cllr Jones to the planning committee: no comment.\n"
     )
     assert parse_text(text).actions == []
+
+
+def test_the_whole_body_as_owner_only_with_a_firm_task():
+    text = (
+        "Present: Cllr Jo Smith (Chairman), Cllr Amir Patel\n1. Finance\n"
+        "Members will recall the audit. All councillors to review the draft plan. Governors to complete the skills audit.\n"
+    )
+    assert actions_of(parse_text(text)) == [
+        ("All councillors to review the draft plan", ["all"]),
+        ("Governors to complete the skills audit", ["all"]),
+    ]

@@ -6,7 +6,7 @@ import re
 
 from ...models import Action
 from ..dates import find_dates
-from ..owners import OwnerResolver, is_all, split_owners
+from ..owners import ALL, OwnerResolver, Resolution, is_all, split_owners
 
 _DUE = re.compile(r"\b(?:by|before|for|due(?:\s+(?:by|on))?|no later than|deadline|until|on or before)\s*:?\s+(?:the\s+)?", re.I)
 # Markdown escapes ("Fluff\_eei", "\#gaming") are not part of what the minutes say
@@ -21,7 +21,10 @@ ROLE_WORDS = frozenset({
 _HONORIFIC = r"(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Rev)\.?"
 _NAME = r"(?:[A-Z][\w'\u2019\-]*\.?(?:\s+[A-Z][\w'\u2019\-]*\.?){0,2})"
 _ROLE = r"(?:[Tt]he\s+)?(?:[Cc]lerk|[Cc]hair(?:man|woman|person)?|[Vv]ice[\s-][Cc]hair|[Ss]ecretary|[Tt]reasurer|[Hh]ead\s?[Tt]eacher|RFO)"
-_ONE = rf"(?:(?:{_HONORIFIC}\s+)?{_NAME}|{_ROLE})"
+# the whole body as owner: "Members to send comments", "All councillors to review", "Governors to arrange"
+_GROUP = (r"(?:(?:All|all)\s+(?:members|governors|trustees|councillors|directors)"
+          r"|Members|Governors|Trustees|Councillors|Directors|Everyone|Everybody|All|ALL)")
+_ONE = rf"(?:{_GROUP}|(?:{_HONORIFIC}\s+)?{_NAME}|{_ROLE})"
 _SEP = r"\s*(?:,\s*(?:and\s+)?|/|&|\+|\band\b)\s*"
 # a list of owners written before their task: "Cllrs Coppard, Rochford and Morris", "Luther/Valentine", "the Clerk"
 OWNER_RUN = rf"(?P<who>{_ONE}(?:{_SEP}{_ONE})*)"
@@ -94,6 +97,8 @@ def resolve_owners(text: str, resolver: OwnerResolver, warnings: list[str]) -> l
     for token in split_owners(_strip_honorific_run(text)):
         token = re.sub(r"^the\s+", "", token, flags=re.IGNORECASE)  # "the Clerk" is the Clerk
         res = resolver.resolve(token)
+        if not res.resolved and not res.ambiguous and is_group(token):
+            res = Resolution(ALL, resolved=True)
         if res.ambiguous:
             warnings.append(f"owner {token!r} could be any of: {', '.join(res.ambiguous)}; kept as written")
         if res.owner not in owners:
@@ -115,6 +120,10 @@ def owner_like(text: str, resolver: OwnerResolver) -> bool:
     return bool(tokens) and len(text.split()) <= 6 and all(t[:1].isupper() for t in tokens)
 
 
+def is_group(token: str) -> bool:
+    return re.fullmatch(_GROUP, token.strip()) is not None
+
+
 def is_role(token: str) -> bool:
     return re.sub(r"^the\s+", "", token.strip().casefold()) in ROLE_WORDS
 
@@ -125,7 +134,7 @@ def known_owners(who: str, resolver: OwnerResolver) -> bool:
     tokens = split_owners(_strip_honorific_run(who))
     if not tokens:
         return False
-    return all(titled or is_all(t) or is_role(t) or resolver.resolve(t).resolved or resolver.resolve(t).ambiguous
+    return all(titled or is_all(t) or is_group(t) or is_role(t) or resolver.resolve(t).resolved or resolver.resolve(t).ambiguous
                for t in tokens)
 
 
@@ -134,7 +143,8 @@ def known_tail(who: re.Match, governed: bool, resolver: OwnerResolver) -> int | 
     but in "an agreement with Ken and Nick to share" the people are governed by "with", and have no task."""
     text = who.group("who")
     seps = list(re.finditer(_SEP, text))
-    if governed and (not seps or known_owners(text[: seps[0].start()], resolver)):
+    head = text[: seps[0].start()] if seps else text
+    if governed and (not seps or is_group(head) is False and known_owners(head, resolver)):
         return None
     if not governed and known_owners(text, resolver):
         return who.start()

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ..layout import Para
 from ..owners import OwnerResolver
 from ..text import ends_sentence, sentences
-from .common import OWNER_RUN, known_tail, task_leads
+from .common import OWNER_RUN, is_group, known_tail, task_leads
 
 _BODY = ("line", "para", "pdfline")
 # "2. Garden: " opening a numbered paragraph is its heading, not part of the task
@@ -101,8 +101,9 @@ def _tasks_in(sentence: str, resolver: OwnerResolver, strong_only: bool = False)
     """The tasks of one sentence: usually one; "Ali would send the plans and AH would collate comments" is two."""
     leads: list[tuple[int, int]] = []
     for who, verb, governed in task_leads(sentence, governed=True):
-        if strong_only and verb.group(0).split()[0] not in _FIRM:
-            continue
+        firm = verb.group(0).split()[0] in _FIRM
+        if not firm and (strong_only or is_group(who.group("who"))):
+            continue  # "Members will recall…" reports, "Members to send…" sets a task
         start = known_tail(who, governed, resolver)
         if start is not None:
             leads.append((start, who.end()))
