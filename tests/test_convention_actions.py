@@ -255,3 +255,12 @@ def test_the_whole_body_as_owner_only_with_a_firm_task():
         ("All councillors to review the draft plan", ["all"]),
         ("Governors to complete the skills audit", ["all"]),
     ]
+
+
+def test_owner_led_bullets_reporting_work_or_figures_are_no_tasks():
+    text = (
+        "Present: Cllr Jo Smith (Chairman), Cllr Amir Patel, Cllr Rob Brown, Lee Green (Treasurer)\n1. Reports\n"
+        "- Treasurer: £1,234 in the bank\n- Cllr Patel: reported the verge was cut\n"
+        "- Cllr Brown: Obtain a quote for the bench\n"
+    )
+    assert actions_of(parse_text(text)) == [("Cllr Brown: Obtain a quote for the bench", ["Rob Brown"])]

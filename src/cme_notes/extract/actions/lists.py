@@ -22,6 +22,8 @@ _OWNERS_ONLY = re.compile(OWNER_RUN + r"[\s.]*")
 _TAIL_SEP = re.compile(r"\s+[–—-]+\s*|\s*:\s+")
 _EVERYONE = re.compile(r"^(?:everyone|everybody|all(?: members)?)\b", re.IGNORECASE)
 _OWNER_LEAD = re.compile(r"^(?P<who>.+?)\s+(?:to|will|shall|is to|are to|agreed to)\s+\w", re.IGNORECASE)
+# a report of work done opens with a past tense ("reported", "attended", "sent"); a task opens with a verb to do
+_PAST = re.compile(r"(?:ed|sent|met|spoke|gave|took|made|said|told|went|thought)$")
 # words that open speech or a question, not a task ("Ben: what about…", "JF: I think…")
 _SPEECH = frozenset({"i", "we", "you", "it", "this", "that", "there", "what", "why", "how", "is", "are", "yes", "no",
                      "the", "a", "an", "if", "so", "not", "sounds", "would", "could", "should"})
@@ -39,8 +41,8 @@ def led_by_owner(para: Para, section: str | None, item, resolver: OwnerResolver,
     if m is None or _OWNERS_ONLY.fullmatch(m.group("task")):
         return None  # "Chair: Beau" says who held a post, not what they are to do
     first = m.group("task").split()[0].strip("\"'*_").casefold()
-    if first in _SPEECH:
-        return None
+    if first in _SPEECH or not first.isalpha() or (section is None and _PAST.search(first)):
+        return None  # "Cllr Patel: reported the verge was cut", "Treasurer: £1,234 in the bank" are reports
     if section is None and not known_owners(m.group("who"), resolver):
         return None
     action = make_action(item, para.text, m.group("who"), resolver, meeting_date, warnings)
