@@ -264,3 +264,14 @@ def test_owner_led_bullets_reporting_work_or_figures_are_no_tasks():
         "- Cllr Brown: Obtain a quote for the bench\n"
     )
     assert actions_of(parse_text(text)) == [("Cllr Brown: Obtain a quote for the bench", ["Rob Brown"])]
+
+
+def test_the_one_asked_to_do_something_owns_it():
+    text = (
+        "Present: Cllr Jo Smith (Chairman), Nina Shah (Governance Manager)\n1. Closure\n"
+        "The Board asked the Governance Manager to inform them of the closing date. "
+        "Cllr Smith invited Members to visit the centres.\n"
+    )
+    assert actions_of(parse_text(text)) == [
+        ("The Board asked the Governance Manager to inform them of the closing date", ["Nina Shah"])
+    ]

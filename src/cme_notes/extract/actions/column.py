@@ -25,6 +25,8 @@ _SUBJECT_VERB = re.compile(
     r"^(?P<who>(?:[\w'\u2019.\-]+[\s,/&]+){0,5}?)(?:to|will|shall|must|should|is to|are to|agreed to)\s+(?P<passive>be\s+\w+(?:ed|en|t)\b)?",
     re.IGNORECASE,
 )
+# "asked the Governance Manager to inform them": a task given to the one asked
+_ASKED = re.compile(r"\b(?:asked|requested|instructed|reminded)\s+(?:the\s+)?[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,3}\s+to\s+[a-z]")
 _ALL_MENTION = re.compile(r"\b(?:all members|members|everyone|colleagues|all las|all to|can all|all (?:attendees|councillors|governors))\b", re.I)
 # what a Status / Disposition column says of a motion or an old action: not who owes anything
 _NOT_OWNERS = frozenset({
@@ -221,7 +223,7 @@ def action_score(sentence: str, names: set[str], for_all: bool = False) -> float
     if names & words or (for_all and _ALL_MENTION.search(sentence)):
         score += 3
     m = _SUBJECT_VERB.match(re.sub(r"^[^:]{0,40}:\s*", "", sentence))
-    if m and len(m.group("who").split()) <= 5:
+    if (m and len(m.group("who").split()) <= 5) or _ASKED.search(sentence):
         score += 2
     elif re.search(r"\b(?:to|will)\s+be\s+\w+(?:ed|en)\b|\bwill\s+\w+", sentence, re.IGNORECASE):
         score += 1

@@ -24,7 +24,7 @@ _ROLE = r"(?:[Tt]he\s+)?(?:[Cc]lerk|[Cc]hair(?:man|woman|person)?|[Vv]ice[\s-][C
 # the whole body as owner: "Members to send comments", "All councillors to review", "Governors to arrange"
 _GROUP = (r"(?:(?:All|all)\s+(?:members|governors|trustees|councillors|directors)"
           r"|Members|Governors|Trustees|Councillors|Directors|Everyone|Everybody|All|ALL)")
-_ONE = rf"(?:{_GROUP}|(?:{_HONORIFIC}\s+)?{_NAME}|{_ROLE})"
+_ONE = rf"(?:{_GROUP}|(?:{_HONORIFIC}\s+|[Tt]he\s+)?{_NAME}|{_ROLE})"
 _SEP = r"\s*(?:,\s*(?:and\s+)?|/|&|\+|\band\b)\s*"
 # a list of owners written before their task: "Cllrs Coppard, Rochford and Morris", "Luther/Valentine", "the Clerk"
 OWNER_RUN = rf"(?P<who>{_ONE}(?:{_SEP}{_ONE})*)"
@@ -39,7 +39,9 @@ _NOT_TASK = frozenset({"be", "been", "have", "not", "like", "need", "prefer", "a
                        "the", "a", "an", "his", "her", "their", "its", "our", "your", "my", "this", "that", "these",
                        "those", "him", "them", "me", "us", "it", "all", "any", "each", "every", "date"})
 # a lower-case word just before the owners makes them the object of another verb ("an agreement with Ken to share")
-_LEAD_INS = frozenset({"that", "then", "and", "but", "so", "also", "action", "actions"})
+_LEAD_INS = frozenset({"that", "then", "and", "but", "so", "also", "action", "actions",
+                       # "the Chair asked the Clerk to write": the one asked is given the task
+                       "asked", "requested", "instructed", "reminded"})
 # the window before a verb searched for its owners: an owner list is never longer
 _WINDOW = 120
 
@@ -131,7 +133,7 @@ def is_role(token: str) -> bool:
 def known_owners(who: str, resolver: OwnerResolver) -> bool:
     """Whether every owner in ``who`` is someone at the meeting, "all", a post ("Clerk") or titled ("Cllr Smith")."""
     titled = re.match(rf"^\s*{_HONORIFIC}\s", who) is not None
-    tokens = split_owners(_strip_honorific_run(who))
+    tokens = [re.sub(r"^the\s+", "", t, flags=re.IGNORECASE) for t in split_owners(_strip_honorific_run(who))]
     if not tokens:
         return False
     return all(titled or is_all(t) or is_group(t) or is_role(t) or resolver.resolve(t).resolved or resolver.resolve(t).ambiguous
