@@ -275,3 +275,17 @@ def test_the_one_asked_to_do_something_owns_it():
     assert actions_of(parse_text(text)) == [
         ("The Board asked the Governance Manager to inform them of the closing date", ["Nina Shah"])
     ]
+
+
+def test_names_beside_payments_are_no_actions(tmp_path):
+    doc = Docx()
+    doc.add_paragraph("Present: Cllr Jo Smith (Chairman), Cllr Amir Patel")
+    doc.add_paragraph("1. Payments")
+    table = doc.add_table(rows=0, cols=2)
+    for left, right in (("12-07-17 Other Payments", "BACS"), ("Street lighting maintenance", "Cllr Patel"),
+                        ("Cllr Patel to report the broken lamp", "AP")):
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = left, right
+    path = tmp_path / "payments.docx"
+    doc.save(path)
+    assert actions_of(cme_notes.parse(path)) == [("Cllr Patel to report the broken lamp", ["Amir Patel"])]

@@ -317,8 +317,8 @@ def _header(rows, order) -> tuple[int | None, dict]:
         elif "description" in roles and "owner" not in roles:
             roles["actions"] = roles.pop("description")
         if roles:
-            if "actions" in roles:
-                roles.pop("item", None)  # in an Item | Actions table the item column is text
+            if "actions" in roles or not ("description" in roles and "owner" in roles):
+                roles.pop("item", None)  # outside an action log an Item / Subject column is text
             return r, roles
     return None, {}
 

@@ -75,7 +75,7 @@ def extract_actions(
             if action is not None:
                 found.append((para.index, action, section == PREVIOUS))
                 under_review = action if section == PREVIOUS else None
-    if not columned and not layout.actions_column:
+    if not columned:  # an Actions column, where the minutes have one that names owners, is the whole list
         _add_sentences(paras, found, kinds, item_of, title_indices, resolver, meeting_date, warnings,
                        strong_only=bool(found) or bool(layout.action_rows))
     _add_rows(layout, found, item_of, resolver, meeting_date, warnings)

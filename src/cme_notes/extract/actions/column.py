@@ -35,6 +35,9 @@ _NOT_OWNERS = frozenset({
     "accepted", "rejected", "refused", "pending", "open", "closed", "yes", "no", "date", "dated", "signed", "action",
     "actions", "item", "notes", "minutes", "present", "apologies", "absent",
 })
+# the sentence an entry stands for names its owners, sets a task or gives a date
+_MIN_SCORE = 1
+_NOTHING = object()
 # a task has at least a verb and what it acts on
 _MIN_TASK_WORDS = 3
 _OWNER_TOKEN = re.compile(r"^(?:(?:Cllrs?|Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'\u2019.\-]*(?:\s+[A-Z][\w'\u2019.\-]*){0,2}$")
@@ -70,6 +73,8 @@ def column_actions(layout: Layout, paras: list[Para], item_of: dict, titles: set
         owners_tokens = split_owners(entry.text)
         cands = _candidates(entry, paras, where, item_of, titles)
         best = _pick(entry, cands, owners_tokens, resolver, used)
+        if best is _NOTHING:
+            continue
         if best is None:
             description, order = _fallback(entry, paras, where), entry.index
             source = entry.source
@@ -169,15 +174,17 @@ def _line_with_continuation(position: int, paras: list[Para], item_of: dict) -> 
 def _pick(entry: Entry, cands: list[Candidate], owners: list[str], resolver: OwnerResolver, used: set) -> Candidate | None:
     names = _mention_words(owners, resolver)
     for_all = ALL in {resolver.resolve(o).owner for o in owners}
-    best, best_score = None, float("-inf")
+    best, best_score, best_raw = None, float("-inf"), 0.0
     for cand in cands:
         if (cand.para.index, cand.order) in used:
             continue
-        score = action_score(cand.text, names, for_all)
+        raw = score = action_score(cand.text, names, for_all)
         if entry.group is not None and cand.para.pos >= entry.pos - 0.5:
             score += 1  # at or below the entry: Word users push entries down to their text, rarely up
         if score > best_score:
-            best, best_score = cand, score
+            best, best_score, best_raw = cand, score, raw
+    if best is not None and best_raw < _MIN_SCORE:
+        return _NOTHING  # a name beside text that neither names them nor sets a task: a payee, a post held
     return best
 
 
