@@ -289,3 +289,12 @@ def test_names_beside_payments_are_no_actions(tmp_path):
     path = tmp_path / "payments.docx"
     doc.save(path)
     assert actions_of(cme_notes.parse(path)) == [("Cllr Patel to report the broken lamp", ["Amir Patel"])]
+
+
+def test_asked_in_the_passive_and_people_met_with():
+    text = (
+        "Present: Cllr Barry Simms, Cllr Ann Hale\nIn attendance: Amanda Glen (Clerk)\n1. Fencing\n"
+        "The Clerk was asked to arrange a meeting with Beatrice Ramsey and Cllr Simms to discuss the fencing.\n"
+    )
+    meeting = parse_text(text)
+    assert [a.owners for a in meeting.actions] == [["Amanda Glen"]]

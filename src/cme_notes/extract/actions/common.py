@@ -31,7 +31,8 @@ OWNER_RUN = rf"(?P<who>{_ONE}(?:{_SEP}{_ONE})*)"
 _OWNERS_AT_END = re.compile(OWNER_RUN + r"\s*$")
 # the verb phrase after an owner that makes the rest a task ("Nick to create", "Ali would send", "Heather agreed to set up")
 TASK_VERB = re.compile(
-    r"\s+(?:is\s+to|are\s+to|(?:has\s+|have\s+)?agreed\s+to|to|will|would|shall)\s+(?P<next>[a-z][a-z'\u2019\-]*)"
+    r"\s+(?:is\s+to|are\s+to|(?:has\s+|have\s+)?agreed\s+to|(?:was|were|has\s+been|have\s+been)\s+asked\s+to|to|will|would|shall)"
+    r"\s+(?P<next>[a-z][a-z'\u2019\-]*)"
 )
 # after "will"/"would"/"to" these do not start a task ("will be held", "would like to thank", "will not attend")
 _NOT_TASK = frozenset({"be", "been", "have", "not", "like", "need", "prefer", "appreciate", "welcome", "also",
@@ -146,8 +147,8 @@ def known_tail(who: re.Match, governed: bool, resolver: OwnerResolver) -> int | 
     text = who.group("who")
     seps = list(re.finditer(_SEP, text))
     head = text[: seps[0].start()] if seps else text
-    if governed and (not seps or is_group(head) is False and known_owners(head, resolver)):
-        return None
+    if governed and not (seps and is_group(head)):
+        return None  # "a meeting with Beatrice Ramsey and Cllr Simkins to discuss": all of them governed
     if not governed and known_owners(text, resolver):
         return who.start()
     for sep in seps:

@@ -22,7 +22,7 @@ _BODY = ("line", "para", "pdfline")
 # "2. Garden: " opening a numbered paragraph is its heading, not part of the task
 _HEAD = re.compile(r"^\(?\d{1,3}(?:\.\d{1,2})*[.)]?\s+(?:[^:.]{1,40}:\s+)?")
 # "Nick to create", "Bruce is to order": a task set, where "will" and "would" may only report an intention
-_FIRM = frozenset({"to", "is", "are"})
+_FIRM = frozenset({"to", "is", "are", "was", "were", "has", "have"})
 # a council's resolution directing a body: "That the Public Service be directed to report back…"
 _DIRECTED = re.compile(r"^That\s+(?:the\s+)?" + OWNER_RUN + r"\s+be\s+(?:directed|requested|instructed|asked|authori[sz]ed)\s+to\s+[a-z]")
 # a bullet this long is a paragraph: its sentence, not the whole of it, is the task
