@@ -298,3 +298,19 @@ def test_asked_in_the_passive_and_people_met_with():
     )
     meeting = parse_text(text)
     assert [a.owners for a in meeting.actions] == [["Amanda Glen"]]
+
+
+def test_an_action_log_with_timescales_and_where_each_was_raised():
+    text = (
+        "**Present:** Priya Shah, Tom Ellis\n\n## 1. Matters arising\n\n"
+        "| Date raised | Action | Action owner | Timescale | Status |\n| --- | --- | --- | --- | --- |\n"
+        "| 12 Jan 2025 | Renew the insurance | Tom | 3 March 2025 | Ongoing |\n\n"
+        "## 2. Fete\n\n| Action point | Responsibility | Completion date |\n| --- | --- | --- |\n"
+        "| Book the marquee | Priya | 4 April 2025 |\n"
+    )
+    meeting = parse_text(text, markdown=True)
+    assert [(a.description, a.owners, a.due) for a in meeting.actions] == [
+        ("Book the marquee", ["Priya Shah"], dt.date(2025, 4, 4))
+    ]
+    [old] = meeting.previous_actions
+    assert (old.description, old.owners, old.status, old.raised) == ("Renew the insurance", ["Tom Ellis"], "ongoing", "12 Jan 2025")

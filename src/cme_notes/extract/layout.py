@@ -56,6 +56,8 @@ class ActionRow:
     source: Block | None = None
     status: str = ""
     """What a Status column says ("Done", "Ongoing"): the row reviews an action set at an earlier meeting."""
+    raised: str = ""
+    """Where a reviewed action was set ("Date raised", "Meeting" column), as written."""
     per_person: bool = False
     """From a table of one person's tasks ("Connor tasks:" | Hours), the owner taken from its header."""
 
@@ -76,8 +78,16 @@ _H_ACTIONS = re.compile(r"^(?:actions?|action\s*by|action\s*owner|owners?|who|by
 _H_DESCRIPTION = re.compile(
     r"^(?:actions?|action\s*(?:required|points?|agreed|items?)|actions?\s*to\s*be\s*taken|tasks?|description|what)\s*:?$", re.I
 )
-_H_OWNER = re.compile(r"^(?:owners?|who|by\s*whom|lead|responsible|person\s*responsible|action\s*by|assigned\s*to)\s*:?$", re.I)
-_H_DUE = re.compile(r"^(?:due(?:\s*date)?|by\s*when|deadline|target(?:\s*date)?|when|date\s*due|by)\s*:?$", re.I)
+_H_OWNER = re.compile(
+    r"^(?:owners?|owner\(s\)|action\s*owners?|who\??|by\s*whom|lead|responsible|responsibility|person\s*responsible"
+    r"|action\s*by|assigned\s*to)\s*:?$", re.I
+)
+_H_DUE = re.compile(
+    r"^(?:due(?:\s*date)?|by\s*when|deadline|target(?:\s*date)?|when\??|date\s*due|by|time\s*-?scales?"
+    r"|(?:target\s*)?completion(?:\s*date)?|date(?:\s*for\s*completion)?)\s*:?$", re.I
+)
+# "Date raised", "Meeting": where a reviewed action was set
+_H_RAISED = re.compile(r"^(?:date\s*raised|raised(?:\s*(?:on|at|in))?|(?:original\s*)?meeting(?:\s*date)?)\s*:?$", re.I)
 _H_STATUS = re.compile(r"^(?:status|progress|update|outcome|done\??|complete(?:d)?\??)\s*:?$", re.I)
 # "Connor tasks:", "Tasks for Priya", "Sam's actions": a table holding one person's tasks
 _PERSON_TASKS = re.compile(
@@ -208,7 +218,7 @@ def _read_table(blocks: list[Block], layout: Layout, counter: _Counter, above: l
                 layout.action_rows.append(
                     ActionRow(description, cell(roles["owner"]), cell(roles.get("due")),
                               cell(roles.get("item", roles.get("number"))) or None, counter(), source,
-                              cell(roles.get("status")))
+                              cell(roles.get("status")), raised=cell(roles.get("raised")))
                 )
         return
     if "actions" not in roles:
@@ -306,6 +316,8 @@ def _header(rows, order) -> tuple[int | None, dict]:
                 roles.setdefault("due", c)
             elif _H_STATUS.match(t):
                 roles.setdefault("status", c)
+            elif _H_RAISED.match(t):
+                roles.setdefault("raised", c)
             elif _H_OWNER.match(t):
                 roles.setdefault("owner", c)
             elif _H_DESCRIPTION.match(t):

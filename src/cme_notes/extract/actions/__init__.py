@@ -110,7 +110,7 @@ def _add_rows(layout: Layout, found: list, item_of, resolver, meeting_date, warn
     numbers = item_numbers(item_of)
     for row in layout.action_rows:
         action = row_action(row, item_of, numbers, resolver, meeting_date, warnings)
-        if row.status:
+        if row.status or row.raised:
             found.append((row.index, action, True))
             continue
         twins = by_owners.get(tuple(sorted(action.owners)), [])

@@ -26,5 +26,7 @@ def row_action(row: ActionRow, item_of: dict, numbers: dict[str, str], resolver:
             action.due = due
     if row.status:
         action.status = row.status.strip().casefold()
+    if row.raised:
+        action.raised = row.raised.strip()
     action.where = where_of(row.source, "actions.person-table" if row.per_person else "actions.table")
     return action
