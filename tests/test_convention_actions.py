@@ -314,3 +314,14 @@ def test_an_action_log_with_timescales_and_where_each_was_raised():
     ]
     [old] = meeting.previous_actions
     assert (old.description, old.owners, old.status, old.raised) == ("Renew the insurance", ["Tom Ellis"], "ongoing", "12 Jan 2025")
+
+
+def test_an_action_table_under_a_review_of_last_meetings_actions():
+    text = (
+        "**Present:** Priya Shah, Tom Ellis\n\n## Actions from the last meeting\n\n"
+        "| Action | Who |\n| --- | --- |\n| Renew the insurance | Tom |\n\n"
+        "## Fete\n\n| Action | Who |\n| --- | --- |\n| Book the marquee | Priya |\n"
+    )
+    meeting = parse_text(text, markdown=True)
+    assert [a.description for a in meeting.actions] == ["Book the marquee"]
+    assert [a.description for a in meeting.previous_actions] == ["Renew the insurance"]

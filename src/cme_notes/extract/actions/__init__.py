@@ -22,7 +22,7 @@ from .column import action_score, column_actions
 from .common import due_date, make_action, same_action
 from .labelled import labelled_actions
 from .lists import ended_by_owner, led_by_owner, listed
-from .sections import PREVIOUS, headed_lists, section_kinds
+from .sections import PREVIOUS, headed_lists, in_spans, review_spans, section_kinds
 from .sentences import prose_runs, sentence_tasks
 from .tables import item_numbers, row_action
 
@@ -78,7 +78,7 @@ def extract_actions(
     if not columned:  # an Actions column, where the minutes have one that names owners, is the whole list
         _add_sentences(paras, found, kinds, item_of, title_indices, resolver, meeting_date, warnings,
                        strong_only=bool(found) or bool(layout.action_rows))
-    _add_rows(layout, found, item_of, resolver, meeting_date, warnings)
+    _add_rows(layout, found, review_spans(paras, title_indices), item_of, resolver, meeting_date, warnings)
     found.sort(key=lambda entry: entry[0])
     result = Found()
     for _, action, earlier in found:
@@ -102,7 +102,7 @@ def _add_sentences(paras, found, kinds, item_of, titles, resolver, meeting_date,
             found.append((para.index, action, kinds.get(para.index) == PREVIOUS))
 
 
-def _add_rows(layout: Layout, found: list, item_of, resolver, meeting_date, warnings) -> None:
+def _add_rows(layout: Layout, found: list, reviews: list, item_of, resolver, meeting_date, warnings) -> None:
     """Rows of action tables; a row repeating an action of the text gives it the date the text left out."""
     by_owners: dict[tuple, list[Action]] = {}
     for _, action, _ in found:
@@ -110,7 +110,7 @@ def _add_rows(layout: Layout, found: list, item_of, resolver, meeting_date, warn
     numbers = item_numbers(item_of)
     for row in layout.action_rows:
         action = row_action(row, item_of, numbers, resolver, meeting_date, warnings)
-        if row.status or row.raised:
+        if row.status or row.raised or in_spans(row.index, reviews):
             found.append((row.index, action, True))
             continue
         twins = by_owners.get(tuple(sorted(action.owners)), [])

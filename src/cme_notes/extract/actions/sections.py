@@ -8,6 +8,7 @@ groups its tasks and does not end the list.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..layout import Para
 
@@ -69,6 +70,29 @@ def section_kinds(paras: list[Para], titles: set[int]) -> dict[int, str]:
         if current is not None:
             kinds[para.index] = current
     return kinds
+
+
+def review_spans(paras: list[Para], titles: set[int]) -> list[tuple[int, int]]:
+    """(first, last) paragraph indices of each review of earlier actions, tables included."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for para in paras:
+        in_table = para.group is not None and para.group[0] not in ("line", "para", "pdfline")
+        if in_table or not is_label(para, titles):
+            continue
+        if start is not None:
+            spans.append((start, para.index))
+            start = None
+        if _PREVIOUS.search(para.text):
+            start = para.index
+    if start is not None:
+        spans.append((start, float("inf")))
+    return spans
+
+
+def in_spans(index: int, spans: list[tuple[int, int]]) -> bool:
+    at = bisect_right(spans, (index, float("inf"))) - 1
+    return at >= 0 and spans[at][0] <= index < spans[at][1]
 
 
 def headed_lists(paras: list[Para]) -> set[int]:
