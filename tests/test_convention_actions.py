@@ -325,3 +325,13 @@ def test_an_action_table_under_a_review_of_last_meetings_actions():
     meeting = parse_text(text, markdown=True)
     assert [a.description for a in meeting.actions] == ["Book the marquee"]
     assert [a.description for a in meeting.previous_actions] == ["Renew the insurance"]
+
+
+def test_people_to_attend_a_meeting_set_in_the_sentence_before():
+    text = (
+        "Present: Cllr Gail Lowe, Cllr Ron Moss\n1. Quarry\n"
+        "Liaison meeting set for 14:00 on 4th February 2013. Cllrs Lowe and Moss to attend.\n"
+    )
+    [action] = parse_text(text).actions
+    assert action.description == "Liaison meeting set for 14:00 on 4th February 2013. Cllrs Lowe and Moss to attend"
+    assert (action.owners, action.due) == (["Gail Lowe", "Ron Moss"], dt.date(2013, 2, 4))

@@ -8,7 +8,10 @@ from ...models import Action
 from ..dates import find_dates
 from ..owners import ALL, OwnerResolver, Resolution, is_all, split_owners
 
-_DUE = re.compile(r"\b(?:by|before|for|due(?:\s+(?:by|on))?|no later than|deadline|until|on or before)\s*:?\s+(?:the\s+)?", re.I)
+_DUE = re.compile(
+    r"\b(?:by|before|for|due(?:\s+(?:by|on))?|no later than|deadline|until|on or before|set for(?:\s+[\d.:]+\s*(?:[ap]m)?\s+on)?)"
+    r"\s*:?\s+(?:the\s+)?", re.I
+)
 # Markdown escapes ("Fluff\_eei", "\#gaming") are not part of what the minutes say
 _MD_ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|<>])")
 # words that name a post rather than a person; an owner in their own right ("the Clerk to write")

@@ -15,10 +15,13 @@ from dataclasses import dataclass
 
 from ..layout import Para
 from ..owners import OwnerResolver
+from ..dates import find_dates
 from ..text import ends_sentence, sentences
 from .common import OWNER_RUN, is_group, known_tail, task_leads
 
 _BODY = ("line", "para", "pdfline")
+# "Liaison meeting set for 4th February. Cllrs O'Leary and Morris to attend.": the task is the meeting before it
+_ATTEND = re.compile(r"\b(?:to|will|would)\s+attend\s*(?:it|this|the meeting)?\W*$", re.IGNORECASE)
 # "2. Garden: " opening a numbered paragraph is its heading, not part of the task
 _HEAD = re.compile(r"^\(?\d{1,3}(?:\.\d{1,2})*[.)]?\s+(?:[^:.]{1,40}:\s+)?")
 # "Nick to create", "Bruce is to order": a task set, where "will" and "would" may only report an intention
@@ -84,10 +87,14 @@ def sentence_tasks(run: Run, resolver: OwnerResolver, strong_only: bool = False)
     """(sentence, owners as written, paragraph it starts in) for each sentence of a run that gives a named owner a task."""
     offset = 0
     whole = len(run.paras) == 1 and run.paras[0].style in ("bullet", "numbered") and len(run.text) <= _BULLET_MAX
+    before = ""
     for sentence in sentences(run.text):
         start = run.text.find(sentence, offset)
         offset = start + len(sentence) if start >= 0 else offset
         tasks = _tasks_in(_HEAD.sub("", sentence), resolver, strong_only)
+        if len(tasks) == 1 and _ATTEND.search(sentence) and find_dates(before) and not find_dates(sentence):
+            tasks = [(f"{_HEAD.sub('', before)} {tasks[0][0]}", tasks[0][1])]  # the meeting they are to attend
+        before = sentence
         if whole and tasks:
             yield (run.text if len(tasks) == 1 else tasks[0][0]), tasks[0][1], run.paras[0]
             for task, who in tasks[1:]:
