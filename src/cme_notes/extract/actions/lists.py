@@ -22,11 +22,13 @@ _OWNERS_ONLY = re.compile(OWNER_RUN + r"[\s.]*")
 _TAIL_SEP = re.compile(r"\s+[–—-]+\s*|\s*:\s+")
 _EVERYONE = re.compile(r"^(?:everyone|everybody|all(?: members)?)\b", re.IGNORECASE)
 _OWNER_LEAD = re.compile(r"^(?P<who>.+?)\s+(?:to|will|shall|is to|are to|agreed to)\s+\w", re.IGNORECASE)
-# a report of work done opens with a past tense ("reported", "attended", "sent"); a task opens with a verb to do
-_PAST = re.compile(r"(?:ed|sent|met|spoke|gave|took|made|said|told|went|thought)$")
+# a report of work done or under way opens with a past tense or an -ing ("reported", "sent", "working on");
+# a task opens with a verb to do
+_PAST = re.compile(r"(?:ed|ing|sent|met|spoke|gave|took|made|said|told|went|thought)$")
 # words that open speech or a question, not a task ("Ben: what about…", "JF: I think…")
 _SPEECH = frozenset({"i", "we", "you", "it", "this", "that", "there", "what", "why", "how", "is", "are", "yes", "no",
-                     "the", "a", "an", "if", "so", "not", "sounds", "would", "could", "should"})
+                     "the", "a", "an", "if", "so", "not", "sounds", "would", "could", "should", "thanks", "thank",
+                     "happy", "good", "great", "ok", "okay", "nothing", "none", "all", "still", "currently"})
 
 
 def is_bullet(para: Para) -> bool:
