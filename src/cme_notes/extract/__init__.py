@@ -42,10 +42,11 @@ def extract(document: Document) -> Meeting:
     body = [p for p in layout.paras if p.index not in people_indices]
     items_by_para = item_of(body, headings)
     resolver = OwnerResolver(attendees, apologies, find_offices(layout.paras, _top_end(layout.paras, first_item), layout.entries))
-    actions = extract_actions(
+    set_here = extract_actions(
         Layout(body, layout.entries, layout.action_rows, layout.people_cells, layout.actions_column),
         items_by_para, {h.index for h in headings}, resolver, date, warnings,
     )
+    actions = set_here.actions
     listed = {p.name for p in attendees + apologies}
     for action in actions:
         for owner in action.owners:
@@ -61,6 +62,7 @@ def extract(document: Document) -> Meeting:
         apologies=apologies,
         items=to_items(headings),
         actions=actions,
+        previous_actions=set_here.previous,
         decisions=find_decisions(body, items_by_para),
         next_meetings=find_future_meetings(body, date, {h.index for h in headings}, found.evening if found else False),
         warnings=_unique(warnings),

@@ -57,6 +57,12 @@ class ActionRow:
     item: str | None
     index: int
     source: Block | None = None
+    status: str = ""
+    """What a Status column says ("Done", "Ongoing"): the row reviews an action set at an earlier meeting."""
+    raised: str = ""
+    """Where a reviewed action was set ("Date raised", "Meeting" column), as written."""
+    per_person: bool = False
+    """From a table of one person's tasks ("Connor tasks:" | Hours), the owner taken from its header."""
 
 
 @dataclass(slots=True)
@@ -74,9 +80,25 @@ class Layout:
 
 _NUMBER = re.compile(r"^(?:item\s+)?\d{1,3}(?:[./]\d{1,4})*[.):]?$", re.IGNORECASE)
 _H_ACTIONS = re.compile(r"^(?:actions?|action\s*by|action\s*owner|owners?|who|by\s*whom|lead|responsible|person\s*responsible)\s*:?$", re.I)
-_H_DESCRIPTION = re.compile(r"^(?:actions?|action\s*(?:required|point|agreed)|task|description|what)\s*:?$", re.I)
-_H_OWNER = re.compile(r"^(?:owners?|who|by\s*whom|lead|responsible|person\s*responsible|action\s*by|assigned\s*to)\s*:?$", re.I)
-_H_DUE = re.compile(r"^(?:due(?:\s*date)?|by\s*when|deadline|target(?:\s*date)?|when|date\s*due|by)\s*:?$", re.I)
+_H_DESCRIPTION = re.compile(
+    r"^(?:actions?|action\s*(?:required|points?|agreed|items?)|actions?\s*to\s*be\s*taken|tasks?|description|what)\s*:?$", re.I
+)
+_H_OWNER = re.compile(
+    r"^(?:owners?|owner\(s\)|action\s*owners?|who\??|by\s*whom|lead|responsible|responsibility|person\s*responsible"
+    r"|action\s*by|assigned\s*to)\s*:?$", re.I
+)
+_H_DUE = re.compile(
+    r"^(?:due(?:\s*date)?|by\s*when|deadline|target(?:\s*date)?|when\??|date\s*due|by|time\s*-?scales?"
+    r"|(?:target\s*)?completion(?:\s*date)?|date(?:\s*for\s*completion)?)\s*:?$", re.I
+)
+# "Date raised", "Meeting": where a reviewed action was set
+_H_RAISED = re.compile(r"^(?:date\s*raised|raised(?:\s*(?:on|at|in))?|(?:original\s*)?meeting(?:\s*date)?)\s*:?$", re.I)
+_H_STATUS = re.compile(r"^(?:status|progress|update|outcome|done\??|complete(?:d)?\??)\s*:?$", re.I)
+# "Connor tasks:", "Tasks for Priya", "Sam's actions": a table holding one person's tasks
+_PERSON_TASKS = re.compile(
+    r"^(?:(?P<who>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*)?)(?:['\u2019]s)?\s+(?:tasks|actions|to[\s-]?dos?)"
+    r"|(?:tasks|actions|to[\s-]?dos?)\s+for\s+(?P<for>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*)?))\s*:?$"
+)
 _H_NUMBER = re.compile(r"^(?:#|no\.?|item\s*no\.?|minute(?:\s*no\.?)?|ref\.?|number)\s*:?$", re.I)
 _H_ITEM = re.compile(r"^(?:items?|agenda\s*items?|minutes?|discussion|notes?|details?|subject|topic)\s*:?$", re.I)
 _H_ACTION_WORD = re.compile(r"^actions?\s*:?$", re.I)
@@ -102,6 +124,7 @@ def build_layout(document: Document) -> Layout:
     layout = Layout()
     counter = _Counter()
     blocks = document.blocks
+    pending: list[str] | None = None  # a header row written as a line of text just above its table
     i = 0
     while i < len(blocks):
         block = blocks[i]
@@ -109,14 +132,15 @@ def build_layout(document: Document) -> Layout:
             j = i
             while j < len(blocks) and blocks[j].table == block.table:
                 j += 1
-            _read_table(blocks[i:j], layout, counter)
+            _read_table(blocks[i:j], layout, counter, pending)
+            pending = None
             i = j
             continue
         j = i + 1
         key = _line_key(block)
         while key is not None and j < len(blocks) and blocks[j].table is None and _line_key(blocks[j]) == key:
             j += 1
-        _read_line(blocks[i:j], layout, counter)
+        pending = _read_line(blocks[i:j], layout, counter)
         i = j
     return layout
 
@@ -139,14 +163,15 @@ def _line_key(block: Block) -> Group | None:
     return None
 
 
-def _read_line(blocks: list[Block], layout: Layout, counter: _Counter) -> None:
+def _read_line(blocks: list[Block], layout: Layout, counter: _Counter) -> list[str] | None:
+    """Read one physical line; a line of column labels ("ITEM  BY WHOM  BY WHEN") is returned for the table below."""
     texts = [b.text.strip() for b in blocks if b.text.strip()]
     if not texts:
         return
     lone_header = len(texts) == 1 and bool(blocks[0].col) and _H_ACTIONS.match(texts[0])
     if lone_header or any(_H_ACTIONS.match(t) for t in texts[1:]):
         layout.actions_column = layout.actions_header = True  # "Item <tab> Actions" header of a table exported as text
-        return
+        return texts
     first = blocks[0]
     group = _line_key(first) or ("para", counter.n + 1)
     index = counter()
@@ -168,12 +193,16 @@ def _pos(block: Block) -> float:
     return float(block.para)
 
 
-def _read_table(blocks: list[Block], layout: Layout, counter: _Counter) -> None:
+def _read_table(blocks: list[Block], layout: Layout, counter: _Counter, above: list[str] | None = None) -> None:
     rows: dict[int, dict[int, list[Block]]] = defaultdict(lambda: defaultdict(list))
     for b in blocks:
         rows[b.row or 0][b.col or 0].append(b)
     order = sorted(rows)
+    if _person_tasks(rows, order, layout, counter):
+        return
     header_row, roles = _header(rows, order)
+    if not roles and above and any(_H_OWNER.match(t) for t in above):
+        roles = _action_columns(rows, order)
     body_rows = [r for r in order if r != header_row]
     if roles.get("people"):
         for col, head in sorted(roles["people"].items()):  # column by column: Present before Apologies
@@ -200,7 +229,8 @@ def _read_table(blocks: list[Block], layout: Layout, counter: _Counter) -> None:
                 source = (rows[r].get(roles["description"]) or [None])[0]
                 layout.action_rows.append(
                     ActionRow(description, cell(roles["owner"]), cell(roles.get("due")),
-                              cell(roles.get("item", roles.get("number"))) or None, counter(), source)
+                              cell(roles.get("item", roles.get("number"))) or None, counter(), source,
+                              cell(roles.get("status")), raised=cell(roles.get("raised")))
                 )
         return
     declared = "actions" in roles
@@ -230,6 +260,49 @@ def _read_table(blocks: list[Block], layout: Layout, counter: _Counter) -> None:
             layout.paras.append(Para(f"Due: {b.text}", counter(), (b.table, r), _pos(b), "due", source=b))
 
 
+def _person_tasks(rows, order, layout: Layout, counter: _Counter) -> bool:
+    """A table headed "Connor tasks:": each later row's first cell is one of Connor's tasks (other columns are
+    estimates, not dates)."""
+    first = rows[order[0]]
+    cols = sorted(first)
+    head = " ".join(b.text for b in first.get(cols[0], [])).strip() if cols else ""
+    m = _PERSON_TASKS.match(head)
+    if m is None:
+        return False
+    who = m.group("who") or m.group("for")
+    for r in order[1:]:
+        cells = rows[r].get(min(rows[r]), []) if rows[r] else []
+        text = " ".join(b.text for b in cells).strip()
+        if text:
+            layout.action_rows.append(ActionRow(text, who, "", None, counter(), cells[0], per_person=True))
+    return True
+
+
+def _action_columns(rows, order) -> dict:
+    """An action table whose header was written above it ("ITEM  BY WHOM  BY WHEN"), its cells not lined up
+    with the labels: a number column, the longest text is the task, the short cells after it owner then date."""
+    cols = sorted({c for r in order for c in rows[r]})
+    texts = {c: [" ".join(b.text for b in rows[r].get(c, [])).strip() for r in order] for c in cols}
+    roles: dict = {}
+    for c in cols:
+        filled = [t for t in texts[c] if t]
+        if filled and sum(bool(_NUMBER.match(t)) for t in filled) >= 0.6 * len(filled):
+            roles["number"] = c
+            break
+    rest = [c for c in cols if c != roles.get("number")]
+    if len(rest) < 2:
+        return {}
+    mean = {c: sum(map(len, texts[c])) / len(order) for c in rest}
+    description = max(rest, key=lambda c: mean[c])
+    after = [c for c in rest if c > description]
+    if not after:
+        return {}
+    roles.update(description=description, owner=after[0])
+    if len(after) > 1:
+        roles["due"] = after[1]
+    return roles
+
+
 def _header(rows, order) -> tuple[int | None, dict]:
     """The header row (first row whose cells are all short labels) and what each column is for."""
     for r in order[:2]:
@@ -255,6 +328,10 @@ def _header(rows, order) -> tuple[int | None, dict]:
                 roles.setdefault("number", c)
             elif _H_DUE.match(t):
                 roles.setdefault("due", c)
+            elif _H_STATUS.match(t):
+                roles.setdefault("status", c)
+            elif _H_RAISED.match(t):
+                roles.setdefault("raised", c)
             elif _H_OWNER.match(t):
                 roles.setdefault("owner", c)
             elif _H_DESCRIPTION.match(t):
@@ -273,8 +350,8 @@ def _header(rows, order) -> tuple[int | None, dict]:
             else:
                 roles.pop("description")  # "Description" or "Task" alone is text
         if roles:
-            if "actions" in roles:
-                roles.pop("item", None)  # in an Item | Actions table the item column is text
+            if "actions" in roles or not ("description" in roles and "owner" in roles):
+                roles.pop("item", None)  # outside an action log an Item / Subject column is text
             return r, roles
     return None, {}
 

@@ -1,0 +1,254 @@
+"""Actions column: each short entry ("Chris", "MS / CO") attached to the sentence of its row it stands for.
+
+An Actions-column entry sits beside a row of text, but the row may hold several
+sentences and the entry may be pushed down (or up) from the one it means. Each
+entry takes the most action-like sentence of its row ("Chris to circulate…",
+"Case examples to be drafted."), preferring one that names the owner and one at
+or below the entry; entries in one row take different sentences. An entry that
+is a whole task itself ("Clerk to place on website") is its own action; one that
+is no owner at all ("Passed", "None", "P") is not an action.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...models import Action
+from ..entries import owner_entries, reads_as_title
+from ..layout import Entry, Layout, Para
+from ..owners import ALL, OwnerResolver, is_all, split_owners
+from ..people import initials_of
+from ..text import ends_sentence, sentences, split_top_level, squash
+from ..where import where_of
+from .common import due_in, is_role, make_action, split_entry_date, task_lead
+
+_SUBJECT_VERB = re.compile(
+    r"^(?P<who>(?:[\w'\u2019.\-]+[\s,/&]+){0,5}?)(?:to|will|shall|must|should|is to|are to|agreed to)\s+(?P<passive>be\s+\w+(?:ed|en|t)\b)?",
+    re.IGNORECASE,
+)
+# "asked the Governance Manager to inform them": a task given to the one asked
+_ASKED = re.compile(r"\b(?:asked|requested|instructed|reminded)\s+(?:the\s+)?[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,3}\s+to\s+[a-z]")
+_ALL_MENTION = re.compile(r"\b(?:all members|members|everyone|colleagues|all las|all to|can all|all (?:attendees|councillors|governors))\b", re.I)
+# what a Status / Disposition column says of a motion or an old action: not who owes anything
+_NOT_OWNERS = frozenset({
+    "status", "passed", "carried", "adopted", "agreed", "approved", "noted", "received", "done", "complete", "completed",
+    "none", "nil", "n/a", "na", "tbc", "tba", "ongoing", "deferred", "withdrawn", "lost", "defeated", "resolved",
+    "accepted", "rejected", "refused", "pending", "open", "closed", "yes", "no", "date", "dated", "signed", "action",
+    "actions", "item", "notes", "minutes", "present", "apologies", "absent",
+})
+# the sentence an entry stands for names its owners, sets a task or gives a date
+_MIN_SCORE = 1
+_NOTHING = object()
+# a task has at least a verb and what it acts on
+_MIN_TASK_WORDS = 3
+_OWNER_TOKEN = re.compile(r"^(?:(?:Cllrs?|Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'\u2019.\-]*(?:\s+[A-Z][\w'\u2019.\-]*){0,2}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    text: str
+    para: Para
+    order: int
+
+
+def column_actions(layout: Layout, paras: list[Para], item_of: dict, titles: set[int], resolver: OwnerResolver,
+                   meeting_date, warnings: list[str]) -> tuple[list[Para], list[tuple[float, Action]]]:
+    """Actions from an Actions column; also the paragraphs left once lone owner lines are taken as entries."""
+    entries = owner_entries(layout.entries, resolver)
+    if layout.actions_column:
+        paras, lone = _lone_entries(paras, resolver)
+        entries.extend(lone)
+    found: list[tuple[float, Action]] = []
+    used: set[tuple[int, int]] = set()
+    where = _Where.of(paras, item_of)
+    for entry in sorted(entries, key=lambda e: (e.index, e.pos)):
+        item = item_of.get(entry.index)
+        if task_lead(entry.text, anywhere=False) is not None:
+            lead = task_lead(entry.text, anywhere=False)[0].group("who")
+            action = make_action(item, entry.text, lead, resolver, meeting_date, warnings)
+            action.where = where_of(entry.source, "actions.column-task")
+            found.append((entry.index + entry.pos / 1e6, action))
+            continue
+        if not entry_is_owners(entry.text, resolver):
+            continue
+        owners_tokens = resolver.tokens(entry.text, notes=True)
+        cands = _candidates(entry, paras, where, item_of, titles)
+        best = _pick(entry, cands, owners_tokens, resolver, used)
+        if best is _NOTHING:
+            continue
+        if best is None:
+            description, order = _fallback(entry, paras, where), entry.index
+            source = entry.source
+        else:
+            source = best.para.source
+            used.add((best.para.index, best.order))
+            description = owners_clauses(best.text, owners_tokens, resolver)
+            order = best.para.index + best.order / 100
+        if len(description.split()) < _MIN_TASK_WORDS:
+            continue  # "Chaired by" beside a name: a label, not a task
+        if not entry.declared and reads_as_title(source.text if source else description):
+            continue  # beside a heading, names in an unheaded column are representatives, not owners of a task
+        action = make_action(item, description, entry.text, resolver, meeting_date, warnings)
+        action.where = where_of(source, "actions.column")
+        found.append((order, action))
+    return paras, found
+
+
+def entry_is_owners(text: str, resolver: OwnerResolver) -> bool:
+    """Whether an Actions-column entry names owners ("MS / CO", "Chris", "ALL", "Clerk"), not a status ("Passed")."""
+    if resolver.is_owner_text(text):
+        return True
+    tokens = split_owners(split_entry_date(text, None)[0])
+    if not tokens:
+        return False
+    for token in tokens:
+        if token.casefold() in _NOT_OWNERS or not (is_all(token) or is_role(token) or _OWNER_TOKEN.match(token)):
+            return False
+        letters = token.replace(".", "").replace(" ", "")
+        if len(letters) < 2 or (letters.isupper() and len(letters) > 4 and not resolver.resolve(token).resolved):
+            return False
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class _Where:
+    """Lookups built once, so that each Actions entry finds its row without scanning the document."""
+
+    by_group: dict
+    """group -> positions in the paragraph list"""
+    by_item: dict
+    """item number -> its body-text paragraphs"""
+
+    @classmethod
+    def of(cls, paras: list[Para], item_of: dict) -> "_Where":
+        by_group: dict = {}
+        by_item: dict = {}
+        for position, para in enumerate(paras):
+            by_group.setdefault(para.group, []).append(position)
+            if para.group is None or para.group[0] in ("line", "para", "pdfline"):
+                by_item.setdefault(item_of.get(para.index), []).append(para)
+        return cls(by_group, by_item)
+
+
+def _lone_entries(paras: list[Para], resolver: OwnerResolver) -> tuple[list[Para], list[Entry]]:
+    """Lines holding nothing but owners ("MS / CO", "ALL"): a text export put the Actions cell on its own line."""
+    kept, entries = [], []
+    for para in paras:
+        if para.group and para.group[0] in ("line", "para", "pdfline") and resolver.is_owner_text(para.text):
+            entries.append(Entry(para.text, para.index, None, float(para.index)))
+        else:
+            kept.append(para)
+    return kept, entries
+
+
+def _candidates(entry: Entry, paras: list[Para], where: "_Where", item_of: dict, titles: set[int]) -> list[Candidate]:
+    if entry.group is not None and entry.group[0] not in ("line", "para", "pdfline"):
+        pool = [paras[i] for i in where.by_group.get(entry.group, [])]
+    elif entry.group is not None:
+        positions = where.by_group.get(entry.group)
+        pool = _line_with_continuation(positions[0], paras, item_of) if positions else []
+    else:  # a lone entry: any text of its item before it
+        pool = [p for p in where.by_item.get(item_of.get(entry.index), []) if p.index < entry.index]
+    out = []
+    undated = [p for p in pool if p.style != "due"]  # "Due: asap" from a due column is never the task
+    texts = [p for p in undated if p.index not in titles] or undated or pool
+    for para in texts:
+        for order, sentence in enumerate(sentences(para.text)):
+            out.append(Candidate(sentence, para, order))
+    return out
+
+
+def _line_with_continuation(position: int, paras: list[Para], item_of: dict) -> list[Para]:
+    """The line an entry stands on (at ``position``), joined with the following lines that finish its last sentence."""
+    para = paras[position]
+    text = para.text
+    nxt = position + 1
+    while not ends_sentence(text) and nxt < len(paras) and nxt <= position + 3:
+        follower = paras[nxt]
+        if item_of.get(follower.index) != item_of.get(para.index):
+            break
+        first = sentences(follower.text)[0] if follower.text else ""
+        text = f"{text} {first}"
+        if first != follower.text:
+            break
+        nxt += 1
+    return [Para(squash(text), para.index, para.group, para.pos, para.style, source=para.source)]
+
+
+def _pick(entry: Entry, cands: list[Candidate], owners: list[str], resolver: OwnerResolver, used: set) -> Candidate | None:
+    names = _mention_words(owners, resolver)
+    for_all = ALL in {resolver.resolve(o).owner for o in owners}
+    best, best_score, best_raw = None, float("-inf"), 0.0
+    for cand in cands:
+        if (cand.para.index, cand.order) in used:
+            continue
+        raw = score = action_score(cand.text, names, for_all)
+        if entry.group is not None and cand.para.pos >= entry.pos - 0.5:
+            score += 1  # at or below the entry: Word users push entries down to their text, rarely up
+        if score > best_score:
+            best, best_score, best_raw = cand, score, raw
+    if best is not None and best_raw < _MIN_SCORE:
+        return _NOTHING  # a name beside text that neither names them nor sets a task: a payee, a post held
+    return best
+
+
+def owners_clauses(sentence: str, owners: list[str], resolver: OwnerResolver) -> str:
+    """The clauses of a sentence that speak of the owners.
+
+    "Owen shared the template; members to respond by 28th March" is, for ALL,
+    "members to respond by 28th March"; for "Chris / all" both clauses of
+    "Chris to circulate; members to respond" are kept.
+    """
+    clauses = split_top_level(sentence, ";")
+    if len(clauses) < 2:
+        return sentence
+    chosen: list[int] = []
+    for token in owners:
+        names = _mention_words([token], resolver)
+        for_all = resolver.resolve(token).owner == ALL
+        scores = [action_score(c, names, for_all) for c in clauses]
+        best = max(range(len(clauses)), key=lambda i: scores[i])
+        if scores[best] >= 3:
+            chosen.append(best)
+    if not chosen:
+        return sentence
+    return "; ".join(clauses[min(chosen): max(chosen) + 1])
+
+
+def _mention_words(owners: list[str], resolver: OwnerResolver) -> set[str]:
+    words: set[str] = set()
+    for token in owners:
+        words.add(token.casefold())
+        name = resolver.resolve(token).owner
+        if name != ALL:
+            parts = name.split()
+            words.update(w.casefold() for w in parts if len(w) > 1)
+            words.add(initials_of(name).casefold())
+    return {w for w in words if w and w != ALL}
+
+
+def action_score(sentence: str, names: set[str], for_all: bool = False) -> float:
+    """How much a sentence reads like the action an owner entry stands for."""
+    score = 0.0
+    words = set(re.findall(r"[\w'\u2019]+", sentence.casefold()))
+    if names & words or (for_all and _ALL_MENTION.search(sentence)):
+        score += 3
+    m = _SUBJECT_VERB.match(re.sub(r"^[^:]{0,40}:\s*", "", sentence))
+    if (m and len(m.group("who").split()) <= 5) or _ASKED.search(sentence):
+        score += 2
+    elif re.search(r"\b(?:to|will)\s+be\s+\w+(?:ed|en)\b|\bwill\s+\w+", sentence, re.IGNORECASE):
+        score += 1
+    if due_in(sentence):
+        score += 1
+    if re.match(r"^\(?\d{1,2}[.)]\s", sentence):
+        score -= 1  # a numbered point of a statement, not a task
+    if sentence.rstrip().endswith("?"):
+        score -= 1
+    return score
+
+
+def _fallback(entry: Entry, paras: list[Para], where: "_Where") -> str:
+    same = [paras[i] for i in where.by_group.get(entry.group, [])] if entry.group is not None else []
+    return squash(" ".join(p.text for p in same))
+
+
