@@ -13,6 +13,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..document import Block, Document
+from .grid import read_grid
+from .people import parse_people
 
 Group = tuple
 
@@ -56,13 +58,24 @@ class ActionRow:
     source: Block | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class PeopleCell:
+    """A cell of people from an attendance table: the column's header, the cell's text, and the convention."""
+
+    head: str
+    text: str
+    index: int
+    source: Block
+    rule: str
+
+
 @dataclass(slots=True)
 class Layout:
     paras: list[Para] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
     action_rows: list[ActionRow] = field(default_factory=list)
-    people_cells: list[tuple[str, str, int, Block]] = field(default_factory=list)
-    """(column header, cell text, index, block) from attendance tables."""
+    people_cells: list[PeopleCell] = field(default_factory=list)
+    """Cells of attendance tables and grids."""
     actions_column: bool = False
     """Whether the minutes have an Actions column at all (so lone owner lines are entries)."""
 
@@ -76,7 +89,8 @@ _H_NUMBER = re.compile(r"^(?:#|no\.?|item\s*no\.?|minute(?:\s*no\.?)?|ref\.?|num
 _H_ITEM = re.compile(r"^(?:items?|agenda\s*items?|minutes?|discussion|notes?|details?|subject|topic)\s*:?$", re.I)
 _H_PEOPLE = re.compile(
     r"^(?:present|attendees|attending|in\s*attendance|also\s*(?:present|in\s*attendance)|apologies(?:\s*for\s*absence)?"
-    r"|absent|regrets|members(?:\s*present)?|governors|officers)\s*:?$",
+    r"|absent|regrets|members(?:\s*present)?|governors|officers|invited|guests|participants|observers"
+    r"|chaired\s*by|clerked\s*by|minutes?\s*taken\s*by|minute\s*taker)\s*:?$",
     re.I,
 )
 
@@ -161,13 +175,26 @@ def _read_table(blocks: list[Block], layout: Layout, counter: _Counter) -> None:
     for b in blocks:
         rows[b.row or 0][b.col or 0].append(b)
     order = sorted(rows)
+    grid = read_grid(rows, order)
+    if grid is not None:
+        for head, b in grid:
+            layout.people_cells.append(PeopleCell(head, b.text, counter(), b, "people.grid"))
+        return
+    pairs = {r: _people_pairs(rows[r]) for r in order}
+    for r in order:
+        for head, value in pairs[r] or []:
+            for b in value:
+                layout.people_cells.append(PeopleCell(head, b.text, counter(), b, "people.table-row"))
+    order = [r for r in order if not pairs[r]]
+    if not order:
+        return
     header_row, roles = _header(rows, order)
     body_rows = [r for r in order if r != header_row]
     if roles.get("people"):
         for col, head in sorted(roles["people"].items()):  # column by column: Present before Apologies
             for r in body_rows:
                 for b in rows[r].get(col, []):
-                    layout.people_cells.append((head, b.text, counter(), b))
+                    layout.people_cells.append(PeopleCell(head, b.text, counter(), b, "people.table-column"))
         return
     if roles.get("names") is not None:
         # a Name | Organisation | Role table: one "Name (Organisation, Role)" line per row,
@@ -216,6 +243,20 @@ def _read_table(blocks: list[Block], layout: Layout, counter: _Counter) -> None:
             layout.paras.append(Para(f"Due: {b.text}", counter(), (b.table, r), _pos(b), "due", source=b))
 
 
+def _people_pairs(row: dict[int, list[Block]]) -> list[tuple[str, list[Block]]]:
+    """A row of "Attendees | names" or "Chaired by | name | Clerked by | name" cells, else nothing."""
+    cells = [(" ".join(b.text for b in row[c]).strip(), row[c]) for c in sorted(row)]
+    cells = [(t, bs) for t, bs in cells if t]
+    if len(cells) < 2 or len(cells) % 2:
+        return []
+    out = []
+    for (head, _), (text, blocks) in zip(cells[::2], cells[1::2]):
+        if not _H_PEOPLE.match(head) or _H_PEOPLE.match(text) or not parse_people(text):
+            return []  # "Members Present | Public Service" heads a people table
+        out.append((head, blocks))
+    return out
+
+
 def _header(rows, order) -> tuple[int | None, dict]:
     """The header row (first row whose cells are all short labels) and what each column is for."""
     for r in order[:2]:
@@ -226,7 +267,8 @@ def _header(rows, order) -> tuple[int | None, dict]:
         roles: dict = {}
         people = {c: t for c, t in cells.items() if _H_PEOPLE.match(t)}
         if people and len(people) >= len(labels) / 2:
-            return r, {"people": people}
+            # the other columns of a people table are groups of those present ("Members Present | Officers")
+            return r, {"people": {c: t for c, t in cells.items() if t}}
         names = [c for c, t in cells.items() if _H_NAME.match(t)]
         if names and any(_H_ORG.match(t) or _H_ROLE.match(t) for t in cells.values()):
             found = {"names": names[0]}
