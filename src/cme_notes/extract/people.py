@@ -88,6 +88,7 @@ _MAX_CAPS_NAME = 3
 _TWO_INITIALLED = re.compile(r"((?:[A-Z]\.?\s+){1,2}[A-Z][\w'\u2019\-]+)\s+((?:[A-Z]\.?\s+){1,2}[A-Z][\w'\u2019\-]+)")
 # a list needs this many entries, most of two words, before a four-word entry is read as two names
 _PAIR_LIST = 4
+_LAST_INITIAL = re.compile(r"(?:^|\s)[A-Z]$")
 # a name run on into a title takes this many words, the commonest first
 _NAME_LENGTHS = (2, 3)
 _ROLE_WORD_IN = re.compile(r"\b(?:manager|officer|director|clerk|chair(?:man)?|secretary|treasurer|adviser|advisor|co-?ordinator"
@@ -158,13 +159,13 @@ def parse_people(text: str) -> list[Person]:
     last_chunk_person = False
     chunks = split_top_level(text, ",;")
     # among many written names, "LJ" or "CJ" is what the members call someone, not an acronym
-    caps_ok = sum(1 for c in chunks if re.match(r"^[A-Z][a-z]", c.strip())) >= _NAMES_FOR_CAPS or (
-        len(chunks) >= 2 and all(re.fullmatch(r"[A-Z]{2,3}\.?", c.strip()) for c in chunks))  # "CE, HB, GOL"
+    initials_list = len(chunks) >= 2 and all(re.fullmatch(r"[A-Z]{2,3}\.?", c.strip()) for c in chunks)  # "CE, HB, KC"
+    caps_ok = initials_list or sum(1 for c in chunks if re.match(r"^[A-Z][a-z]", c.strip())) >= _NAMES_FOR_CAPS
     # where most entries give a first name and a surname, "Steve & Emma Davies" are two Davies
     full_names = sum(1 for c in chunks if len(c.split()) > 1) * 2 > len(chunks)
     for chunk in chunks:
-        chunk = strip_punct(chunk)
-        if not chunk or is_post_nominal(chunk) or _NOBODY.match(chunk):
+        chunk = _strip_entry(chunk)
+        if not chunk or is_post_nominal(chunk) and not initials_list or _NOBODY.match(chunk):
             continue
         role = _role_chunk(chunk)
         if role is not None:
@@ -230,7 +231,7 @@ def _sentence_breaks(text: str) -> str:
 
 
 def _parse_chunk(chunk: str, caps_ok: bool = False, full_names: bool = False) -> list[Person]:
-    chunk = strip_punct(chunk)
+    chunk = _strip_entry(chunk)
     shared_bracket = None
     m = re.search(r"\(([^()]*)\)\s*$", chunk)
     names = _split_and(chunk)
@@ -287,7 +288,7 @@ def parse_person(text: str, bracket: str | None = None, caps_ok: bool = False, r
     """
     text = clean_markdown(text)
     as_written = squash(text + (f" ({bracket})" if bracket else ""))
-    text = strip_punct(text)
+    text = _strip_entry(text)
     brackets = []
     while (m := re.search(r"\s*\(([^()]*)\)?\s*$", text)) and m.start() > 0:  # "Ann Lee (AL) (Chair)"
         brackets.insert(0, m.group(1))
@@ -317,7 +318,7 @@ def parse_person(text: str, bracket: str | None = None, caps_ok: bool = False, r
             break
         text = text[h.end():]
     honorific = " ".join(dict.fromkeys(titles)) or None
-    name = strip_punct(text)
+    name = _strip_entry(text)
     if not is_name(name, caps_ok):
         name, role = _name_then_title(name, role) if run_on else (None, role)
         if name is None:
@@ -343,6 +344,14 @@ def _name_then_title(text: str, role: str | None) -> tuple[str | None, str | Non
                 and _ROLE_WORD_IN.search(rest):
             return " ".join(words[:k]), role or rest
     return None, role
+
+
+def _strip_entry(text: str) -> str:
+    """Punctuation off an entry's ends, but not the full stop of a closing initial ("Nick A.")."""
+    bare = strip_punct(text)
+    if _LAST_INITIAL.search(bare) and text.rstrip(" ,;:").endswith(bare + "."):
+        return bare + "."
+    return bare
 
 
 def _worship(role: str | None) -> str | None:
@@ -371,7 +380,7 @@ def is_name(text: str, caps_ok: bool = False) -> bool:
         return False
     if any(w.casefold().strip(".") in _NOT_NAME_WORDS for w in words) or _ROLE_WORD_IN.search(text):
         return False
-    if caps_ok and len(words) == 1 and len(text) <= _MAX_CAPS_NAME and not is_post_nominal(text):
+    if caps_ok and len(words) == 1 and len(text) <= _MAX_CAPS_NAME:
         return True
     # "HCC", "NO ABSENTEES", "OBE": capitals throughout are an acronym or a heading, unless they mix with a name
     return not all(w.isupper() and len(w.strip(".")) > 1 for w in words) and not (

@@ -85,6 +85,8 @@ def role_is_open(role: str) -> bool:
 def is_note(text: str) -> bool:
     """An attendance note, or a sentence, written beside a name: never an organisation or a role."""
     text = text.strip()
+    if is_role(text):
+        return False  # "(in the Chair)"
     if _NOTE.match(text) or text[:1].islower() and (text.islower() or len(text.split()) >= 3) or re.match(r"^(?:all\s+)?(?:on\s+)?(?:holiday|illness|ill|unwell|away|work)\b", text, re.I):
         return True  # "(parishioner)", "(illness)", "(Away)": said of the person, not who they represent
     words = text.split()

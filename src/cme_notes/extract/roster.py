@@ -11,7 +11,7 @@ import re
 
 from ..models import Person
 from .layout import Layout, Para
-from .people import is_name, parse_people, parse_person, section_label
+from .people import HONORIFICS, is_name, parse_people, parse_person, section_label
 from .roles import is_role
 from .text import split_top_level
 from .where import where_of
@@ -51,6 +51,7 @@ def find_people(layout: Layout) -> tuple[list[Person], list[Person], int | None,
     used: set[int] = set()
     end: int | None = None
     paras = layout.paras
+    name_org = False  # whether an earlier list wrote "Name, Organisation" lines
     i = 0
     while i < len(paras):
         opening = _opening(paras[i])
@@ -61,15 +62,18 @@ def find_people(layout: Layout) -> tuple[list[Person], list[Person], int | None,
         used.add(paras[i].index)
         j = i + 1
         # a list wrapped onto following lines (text exports, hard-wrapped email)
-        while rest.strip() and _open_end(rest) and j < len(paras) and _continues_list(rest, paras[j].text):
-            rest = f"{rest}{_joint(rest, paras[j].text)}{paras[j].text}"
+        pieces = [rest]
+        # each check reads only the last line so far, so a list wrapped over many lines costs linear time
+        while rest.strip() and _open_end(pieces[-1]) and j < len(paras) and _continues_list(pieces[-1], paras[j].text):
+            pieces += [_joint(pieces[-1], paras[j].text), paras[j].text]
             used.add(paras[j].index)
             j += 1
+        rest = "".join(pieces)
         people = _mark(parse_people(rest), paras[i], "people.label") if rest.strip() else []
         found[kind].extend(people)
         nobody = not people and bool(_NOBODY_LINE.match(rest.strip()))
         if not nobody and (not people or rest.rstrip().endswith(",")):
-            j = _read_lines(paras, j, kind, paras[i], heading, found, used)
+            j, name_org = _read_lines(paras, j, kind, paras[i], heading, found, used, name_org)
         k = _header_tail(paras, j)
         end = paras[k].index if k < len(paras) else None
         i = j
@@ -111,9 +115,9 @@ def _opening(para: Para) -> tuple[str, str, bool] | None:
 
 
 def _read_lines(paras: list[Para], j: int, kind: str, opener: Para, heading: bool,
-                found: dict[str, list[Person]], used: set[int]) -> int:
+                found: dict[str, list[Person]], used: set[int], name_org: bool) -> tuple[int, bool]:
     """Names under a label: the rest of its table row, then one name per line, then sub-groups under a heading."""
-    lines: list[tuple[Para, str]] = []
+    lines: list[tuple[Para, str, list[Person]]] = []
     while j < len(paras):
         para = paras[j]
         text = para.text.strip()
@@ -124,36 +128,38 @@ def _read_lines(paras: list[Para], j: int, kind: str, opener: Para, heading: boo
             used.add(para.index)
             j += 1
             continue
-        if _NOBODY_LINE.match(text) and not parse_people(text):
-            used.add(para.index)
+        people = parse_people(text)  # once per line: every test below reads it
+        if _NOBODY_LINE.match(text) and not people:
+            used.add(para.index)  # "None": nobody in this group, but the next may follow
             j += 1
-            break
+            continue
         if para.style == "heading" and not same_row:
             if not (heading and _PEOPLE_HEADING.match(text)):
                 break
-        elif heading and text.endswith(":") and len(text.split()) <= _GROUP_INTRO_WORDS and not parse_people(text):
+        elif heading and text.endswith(":") and len(text.split()) <= _GROUP_INTRO_WORDS and not people:
             pass  # "For the Scala Center:": a group within the section
-        elif same_row and _mostly_people(text) or _person_line(text):
-            lines.append((para, text))
-        elif (role_line := _ROLE_LINE.match(text)) and is_role(role_line.group("role")) and _person_line(role_line.group("rest")):
-            lines.append((para, text))
+        elif same_row and _mostly_people(text, people) or _person_line(text, people):
+            lines.append((para, text, people))
+        elif (role_line := _ROLE_LINE.match(text)) and is_role(role_line.group("role")) \
+                and _person_line(role_line.group("rest"), parse_people(role_line.group("rest"))):
+            lines.append((para, text, people))
         else:
             break
         used.add(para.index)
         j += 1
-    name_org = _name_org_convention([t for _, t in lines])
-    for para, text in lines:
-        found[kind].extend(_mark(_line_people(text, name_org), para, "people.line"))
-    return j
+    name_org = _name_org_convention([t for _, t, _ in lines], name_org)
+    for para, text, people in lines:
+        found[kind].extend(_mark(_line_people(text, people, name_org), para, "people.line"))
+    return j, name_org
 
 
-def _mostly_people(text: str) -> bool:
+def _mostly_people(text: str, people: list[Person]) -> bool:
     """A cell that lists people rather than telling something: most of its entries are names."""
     pieces = sum(len(_AND_SPLIT.split(piece)) for piece in split_top_level(text, ",;"))
-    return 2 * len(parse_people(text)) >= pieces > 0
+    return 2 * len(people) >= pieces > 0
 
 
-def _line_people(text: str, name_org: bool) -> list[Person]:
+def _line_people(text: str, people: list[Person], name_org: bool) -> list[Person]:
     role_line = _ROLE_LINE.match(text)
     if role_line and is_role(role_line.group("role")):  # "Minute taker: Lewis"
         people = parse_people(role_line.group("rest"))
@@ -163,18 +169,22 @@ def _line_people(text: str, name_org: bool) -> list[Person]:
     if name_org:
         person = parse_person(text)
         return [person] if person is not None else []
-    return parse_people(text)
+    return people
 
 
-def _name_org_convention(lines: list[str]) -> bool:
-    """Whether the lines are "Name, Organisation" ("Jeff Olchovy, Tapad"), not two names to a line."""
+def _name_org_convention(lines: list[str], before: bool) -> bool:
+    """Whether the lines are "Name, Organisation" ("Jeff Olchovy, Tapad"), not two names to a line.
+
+    A single line says so only when an earlier list of the minutes did (``before``).
+    """
     pairs = [t for t in lines if len(split_top_level(t, ",")) == 2 and not re.search(r"\s(?:and|&)\s", t)]
-    return len(lines) >= 2 and len(pairs) >= _NAME_ORG_SHARE * len(lines)
+    return (len(lines) >= 2 or before) and len(pairs) >= _NAME_ORG_SHARE * len(lines) and bool(lines)
 
 
 def _mark(people: list[Person], para: Para, rule: str) -> list[Person]:
+    where = where_of(para.source, rule) if people else None  # once per paragraph, however many names it holds
     for person in people:
-        person.where = where_of(para.source, rule)
+        person.where = where
     return people
 
 
@@ -198,8 +208,9 @@ def _joint(rest: str, line: str) -> str:
 
 def _surnames_only(chunks: list[str]) -> bool:
     """"Councillors: O'Leary, Rochford, Jones": a list of one-word names, where a line break parts two of them."""
-    people = [parse_people(c) for c in chunks]
-    return len(chunks) >= _SURNAME_LIST and all(len(p) == 1 and " " not in p[0].name for p in people)
+    if len(chunks) < _SURNAME_LIST:
+        return False
+    return all(len([w for w in c.split() if w.casefold().strip(".") not in HONORIFICS]) == 1 for c in chunks)
 
 
 def _continues_list(rest: str, text: str) -> bool:
@@ -214,6 +225,8 @@ def _continues_list(rest: str, text: str) -> bool:
         return False  # "Election of Chairman Gary Lane – …": the line starts something else
     if re.search(r"(?:,|\band|&)\s*$", rest):
         return True
+    if not parse_people(_AND_SPLIT.split(split_top_level(rest, ",;")[-1])[-1]):
+        return True  # "…, Mrs / Kerr": the last entry was cut off by the line's end
     pieces = split_top_level(text, ",;")
     return ("," in text or "(" in rest and ")" not in rest.rsplit("(", 1)[1]) and len(people) >= 0.5 * len(pieces)
 
@@ -222,8 +235,7 @@ def find_items_like(text: str) -> bool:
     return bool(re.match(r"^\s*(?:\d{1,3}[.)]|item\b|aob\b)", text, re.IGNORECASE))
 
 
-def _person_line(text: str) -> bool:
-    people = parse_people(text)
+def _person_line(text: str, people: list[Person]) -> bool:
     if not people or len(text) > 200:
         return False
     person = parse_person(text.split(",")[0]) if "," in text else people[0]
