@@ -256,6 +256,18 @@ def test_attendance_grid_takes_the_last_filled_meeting_column(tmp_path: Path):
     assert {p.where.rule for p in record.attendees + record.apologies} == {"people.grid"}
 
 
+def test_attendance_grid_takes_the_column_headed_with_the_meeting_date(tmp_path: Path):
+    rows = [
+        ["Trustee", "12/01/2024", "07/03/2024", "09/05/2024"],
+        ["Paula Even", "P", "A", "P"],
+        ["Sandra Carr", "P", "P", "S"],
+        ["Helen Post", "S", "P", "P"],
+    ]
+    record = parse_file(_docx(tmp_path / "dated.docx", rows, before="Trustees meeting 7 March 2024"))
+    assert names(record.attendees) == ["Sandra Carr", "Helen Post"]
+    assert record.apologies == []
+
+
 def test_label_and_value_cells_on_one_table_row(tmp_path: Path):
     rows = [
         ["Date", "28th July 2024"],

@@ -8,11 +8,13 @@ way: the first segment is text, short later segments are column entries.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..document import Block, Document
+from .dates import first_date
 from .grid import read_grid
 from .people import parse_people
 
@@ -80,6 +82,8 @@ class Layout:
     """Whether the minutes have an Actions column at all (so lone owner lines are entries)."""
 
 
+# how far down the document the meeting's date is looked for
+_DAY_BLOCKS = 12
 _NUMBER = re.compile(r"^(?:item\s+)?\d{1,3}(?:[./]\d{1,4})*[.):]?$", re.IGNORECASE)
 _H_ACTIONS = re.compile(r"^(?:actions?|action\s*by|action\s*owner|owners?|who|by\s*whom|lead|responsible|person\s*responsible)\s*:?$", re.I)
 _H_DESCRIPTION = re.compile(r"^(?:actions?|action\s*(?:required|point|agreed)|task|description|what)\s*:?$", re.I)
@@ -104,6 +108,7 @@ def build_layout(document: Document) -> Layout:
     layout = Layout()
     counter = _Counter()
     blocks = document.blocks
+    day = _day_hint(blocks)
     i = 0
     while i < len(blocks):
         block = blocks[i]
@@ -111,7 +116,7 @@ def build_layout(document: Document) -> Layout:
             j = i
             while j < len(blocks) and blocks[j].table == block.table:
                 j += 1
-            _read_table(blocks[i:j], layout, counter)
+            _read_table(blocks[i:j], layout, counter, day)
             i = j
             continue
         j = i + 1
@@ -170,12 +175,20 @@ def _pos(block: Block) -> float:
     return float(block.para)
 
 
-def _read_table(blocks: list[Block], layout: Layout, counter: _Counter) -> None:
+def _day_hint(blocks: list[Block]) -> dt.date | None:
+    """The first full date near the top: an attendance grid's column for this meeting is headed with it."""
+    for block in blocks[:_DAY_BLOCKS]:
+        if block.table is None and (day := first_date(block.text)) is not None:
+            return day
+    return None
+
+
+def _read_table(blocks: list[Block], layout: Layout, counter: _Counter, day: dt.date | None = None) -> None:
     rows: dict[int, dict[int, list[Block]]] = defaultdict(lambda: defaultdict(list))
     for b in blocks:
         rows[b.row or 0][b.col or 0].append(b)
     order = sorted(rows)
-    grid = read_grid(rows, order)
+    grid = read_grid(rows, order, day)
     if grid is not None:
         for head, b in grid:
             layout.people_cells.append(PeopleCell(head, b.text, counter(), b, "people.grid"))
