@@ -8,11 +8,15 @@ way: the first segment is text, short later segments are column entries.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..document import Block, Document
+from .dates import first_date
+from .grid import read_grid
+from .people import parse_people
 
 Group = tuple
 
@@ -65,19 +69,32 @@ class ActionRow:
     """From a table of one person's tasks ("Connor tasks:" | Hours), the owner taken from its header."""
 
 
+@dataclass(frozen=True, slots=True)
+class PeopleCell:
+    """A cell of people from an attendance table: the column's header, the cell's text, and the convention."""
+
+    head: str
+    text: str
+    index: int
+    source: Block
+    rule: str
+
+
 @dataclass(slots=True)
 class Layout:
     paras: list[Para] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
     action_rows: list[ActionRow] = field(default_factory=list)
-    people_cells: list[tuple[str, str, int, Block]] = field(default_factory=list)
-    """(column header, cell text, index, block) from attendance tables."""
+    people_cells: list[PeopleCell] = field(default_factory=list)
+    """Cells of attendance tables and grids."""
     actions_column: bool = False
     """Whether the minutes have an Actions column at all (so lone owner lines are entries)."""
     actions_header: bool = False
     """Whether a header has named an Actions column so far (so later entries are declared)."""
 
 
+# how far down the document the meeting's date is looked for
+_DAY_BLOCKS = 12
 _NUMBER = re.compile(r"^(?:item\s+)?\d{1,3}(?:[./]\d{1,4})*[.):]?$", re.IGNORECASE)
 _H_ACTIONS = re.compile(r"^(?:actions?|action\s*by|action\s*owner|owners?|who|by\s*whom|lead|responsible|person\s*responsible)\s*:?$", re.I)
 _H_DESCRIPTION = re.compile(
@@ -110,7 +127,8 @@ _H_LEDGER = re.compile(
 )
 _H_PEOPLE = re.compile(
     r"^(?:present|attendees|attending|in\s*attendance|also\s*(?:present|in\s*attendance)|apologies(?:\s*for\s*absence)?"
-    r"|absent|regrets|members(?:\s*present)?|governors|officers)\s*:?$",
+    r"|absent|regrets|members(?:\s*present)?|governors|officers|invited|guests|participants|observers"
+    r"|chaired\s*by|clerked\s*by|minutes?\s*taken\s*by|minute\s*taker)\s*:?$",
     re.I,
 )
 
@@ -125,6 +143,7 @@ def build_layout(document: Document) -> Layout:
     counter = _Counter()
     blocks = document.blocks
     pending: list[str] | None = None  # a header row written as a line of text just above its table
+    day = _day_hint(blocks)
     i = 0
     while i < len(blocks):
         block = blocks[i]
@@ -132,7 +151,7 @@ def build_layout(document: Document) -> Layout:
             j = i
             while j < len(blocks) and blocks[j].table == block.table:
                 j += 1
-            _read_table(blocks[i:j], layout, counter, pending)
+            _read_table(blocks[i:j], layout, counter, pending, day)
             pending = None
             i = j
             continue
@@ -193,12 +212,34 @@ def _pos(block: Block) -> float:
     return float(block.para)
 
 
-def _read_table(blocks: list[Block], layout: Layout, counter: _Counter, above: list[str] | None = None) -> None:
+def _day_hint(blocks: list[Block]) -> dt.date | None:
+    """The first full date near the top: an attendance grid's column for this meeting is headed with it."""
+    for block in blocks[:_DAY_BLOCKS]:
+        if block.table is None and (day := first_date(block.text)) is not None:
+            return day
+    return None
+
+
+def _read_table(blocks: list[Block], layout: Layout, counter: _Counter, above: list[str] | None = None,
+                day: dt.date | None = None) -> None:
     rows: dict[int, dict[int, list[Block]]] = defaultdict(lambda: defaultdict(list))
     for b in blocks:
         rows[b.row or 0][b.col or 0].append(b)
     order = sorted(rows)
     if _person_tasks(rows, order, layout, counter):
+        return
+    grid = read_grid(rows, order, day)
+    if grid is not None:
+        for head, b in grid:
+            layout.people_cells.append(PeopleCell(head, b.text, counter(), b, "people.grid"))
+        return
+    pairs = {r: _people_pairs(rows[r]) for r in order}
+    for r in order:
+        for head, value in pairs[r] or []:
+            for b in value:
+                layout.people_cells.append(PeopleCell(head, b.text, counter(), b, "people.table-row"))
+    order = [r for r in order if not pairs[r]]
+    if not order:
         return
     header_row, roles = _header(rows, order)
     if not roles and above and any(_H_OWNER.match(t) for t in above):
@@ -208,7 +249,7 @@ def _read_table(blocks: list[Block], layout: Layout, counter: _Counter, above: l
         for col, head in sorted(roles["people"].items()):  # column by column: Present before Apologies
             for r in body_rows:
                 for b in rows[r].get(col, []):
-                    layout.people_cells.append((head, b.text, counter(), b))
+                    layout.people_cells.append(PeopleCell(head, b.text, counter(), b, "people.table-column"))
         return
     if roles.get("names") is not None:
         # a Name | Organisation | Role table: one "Name (Organisation, Role)" line per row,
@@ -303,6 +344,20 @@ def _action_columns(rows, order) -> dict:
     return roles
 
 
+def _people_pairs(row: dict[int, list[Block]]) -> list[tuple[str, list[Block]]]:
+    """A row of "Attendees | names" or "Chaired by | name | Clerked by | name" cells, else nothing."""
+    cells = [(" ".join(b.text for b in row[c]).strip(), row[c]) for c in sorted(row)]
+    cells = [(t, bs) for t, bs in cells if t]
+    if len(cells) < 2 or len(cells) % 2:
+        return []
+    out = []
+    for (head, _), (text, blocks) in zip(cells[::2], cells[1::2]):
+        if not _H_PEOPLE.match(head) or _H_PEOPLE.match(text) or not parse_people(text):
+            return []  # "Members Present | Public Service" heads a people table
+        out.append((head, blocks))
+    return out
+
+
 def _header(rows, order) -> tuple[int | None, dict]:
     """The header row (first row whose cells are all short labels) and what each column is for."""
     for r in order[:2]:
@@ -313,7 +368,8 @@ def _header(rows, order) -> tuple[int | None, dict]:
         roles: dict = {}
         people = {c: t for c, t in cells.items() if _H_PEOPLE.match(t)}
         if people and len(people) >= len(labels) / 2:
-            return r, {"people": people}
+            # the other columns of a people table are groups of those present ("Members Present | Officers")
+            return r, {"people": {c: t for c, t in cells.items() if t}}
         names = [c for c, t in cells.items() if _H_NAME.match(t)]
         if names and any(_H_ORG.match(t) or _H_ROLE.match(t) for t in cells.values()):
             found = {"names": names[0]}
