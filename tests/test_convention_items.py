@@ -379,3 +379,8 @@ def test_a_numbered_agenda_then_a_heading_per_topic_is_one_set_of_items():
     record = parse_text(text, markdown=True)
     assert [(i.number, i.title) for i in record.items] == [("1", "Welcome"), ("2", "Repairs backlog"), ("3", "Garden project")]
     assert record.items[1].where.line == 8
+
+
+def test_minute_number_words_and_a_dash_before_the_title():
+    text = "Min. No. 95 Apologies\nNone.\nMinute No. 96 – Planning\nNo objection.\nItem 97 - Finance\nPaid.\n"
+    assert items(text) == [("95", "Apologies"), ("96", "Planning"), ("97", "Finance")]

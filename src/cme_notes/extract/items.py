@@ -22,10 +22,12 @@ __all__ = ["Heading", "find_items", "item_of", "number_key", "title_like", "to_i
 # a committee's capital letters may stand before a minute number ("LW 48/2122"); the case must be as written
 _PREFIX = r"(?-i:[A-Z]{1,4})\s?"
 _NUM = rf"(?P<num>(?:{_PREFIX})?\d{{1,4}}/\d{{1,4}}(?:\.\d{{1,2}})?|\d{{1,3}}(?:\.\d{{1,3}}){{0,3}})"
-_INLINE = re.compile(rf"^(?:item|minute|agenda item)?\s*{_NUM}[.):]?\s+(?P<title>\S.*)$", re.IGNORECASE)
+# "Item 4", "Agenda item 4", "Minute 95", "Min. No. 95": the word before the number
+_WORD = r"(?:item|agenda item|minute|min\.?)?(?:\s*no\.)?"
+_INLINE = re.compile(rf"^{_WORD}\s*{_NUM}[.):]?\s+(?P<title>\S.*)$", re.IGNORECASE)
 # "A. Lighting" / "B) Heating": a capital letter numbering sections (sub-items where there are numbers too)
 _LETTER = re.compile(r"^(?P<num>(?-i:[A-Z]))[.)]\s+(?P<title>\S.*)$")
-_LONE = re.compile(rf"^(?:item|minute)?\s*{_NUM}[.):]?$", re.IGNORECASE)
+_LONE = re.compile(rf"^{_WORD}\s*{_NUM}[.):]?$", re.IGNORECASE)
 _AOB = re.compile(r"^(?:\d{1,3}[.)]?\s+)?(?:aob|a\.o\.b\.?|any other business|any other (?:urgent )?items?)\b[\s:.\-–]*(?P<rest>.*)$", re.I)
 # "14 March 2025 at 7pm" opens with a day of the month, not an item number
 _MONTH = re.compile(

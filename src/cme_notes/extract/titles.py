@@ -24,5 +24,5 @@ _TIME_SLOT = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?\s+(
 
 
 def clean_title(title: str) -> str:
-    title = _TIME_SLOT.sub("", _AGENDA_REF.sub("", title.strip()))
+    title = _TIME_SLOT.sub("", _AGENDA_REF.sub("", title.strip())).lstrip("-–—: ")  # "Item 4 – Budget"
     return title.rstrip(":;,").strip().strip("*_").strip()
