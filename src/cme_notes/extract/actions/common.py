@@ -7,7 +7,7 @@ import re
 from ...models import Action
 from ..dates import find_dates
 from ..owner_words import could_be_owner
-from ..owners import ALL, OwnerResolver, Resolution, is_all, split_owners
+from ..owners import ALL, OwnerResolver, Resolution, is_all, is_office, split_owners
 
 _DUE = re.compile(
     r"\b(?:by|before|for|due(?:\s+(?:by|on))?|no later than|deadline|until|on or before|set for(?:\s+[\d.:]+\s*(?:[ap]m)?\s+on)?)"
@@ -108,7 +108,7 @@ def resolve_owners(text: str, resolver: OwnerResolver, warnings: list[str]) -> l
             res = Resolution(ALL, resolved=True)
         if res.ambiguous:
             warnings.append(f"owner {token!r} could be any of: {', '.join(res.ambiguous)}; kept as written")
-        if not (res.resolved or res.ambiguous or could_be_owner(token)):
+        if not (res.resolved or res.ambiguous or could_be_owner(token) or is_office(token)):
             continue  # a verb or fragment is never an owner
         if res.owner not in owners:
             owners.append(res.owner)
