@@ -335,3 +335,16 @@ def test_people_to_attend_a_meeting_set_in_the_sentence_before():
     [action] = parse_text(text).actions
     assert action.description == "Liaison meeting set for 14:00 on 4th February 2013. Cllrs Lowe and Moss to attend"
     assert (action.owners, action.due) == (["Gail Lowe", "Ron Moss"], dt.date(2013, 2, 4))
+
+
+def test_plain_lines_under_an_actions_label_and_action_required():
+    text = (
+        "Present: Jo Smith (JS), Mark Bell (MB)\n1. Fete\nThe fete was discussed at length.\n"
+        "Actions agreed:\nJS: send the minutes to the school\nBook the hall for June – MB\n"
+        "2. Hall\nThe roof leaks. Action required: MB to call the roofer.\n"
+    )
+    assert actions_of(parse_text(text)) == [
+        ("JS: send the minutes to the school", ["Jo Smith"]),
+        ("Book the hall for June", ["Mark Bell"]),
+        ("MB to call the roofer", ["Mark Bell"]),
+    ]
