@@ -348,3 +348,35 @@ def test_plain_lines_under_an_actions_label_and_action_required():
         ("Book the hall for June", ["Mark Bell"]),
         ("MB to call the roofer", ["Mark Bell"]),
     ]
+
+
+def test_an_action_table_whose_header_is_a_line_above_it(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "governors.pdf"
+    c = canvas.Canvas(str(path))
+    y = 780
+    for line in ("Oakridge Primary School Learning Committee, 7 March 2022",
+                 "Present: Paul Evans (Chair), Heather Price, Peter Oliver (Clerk)",
+                 "ACTIONS TO BE TAKEN"):
+        c.drawString(72, y, line)
+        y -= 18
+    for x, label in ((72, "ITEM"), (362, "BY WHOM"), (492, "BY WHEN")):
+        c.drawString(x, y, label)
+    y -= 8
+    rows = (("51/2122", "Minutes to website", "Heather Price/Clerk", "asap"),
+            ("58/2122", "Publicise the wellbeing policy to all staff", "Heather Price", "asap"))
+    widths = ((72, 60), (132, 230), (362, 130), (492, 60))
+    for n, row in enumerate(rows):
+        top = y - 20 * (n + 1)
+        for (x, w), text in zip(widths, row):
+            c.rect(x, top, w, 20)
+            c.drawString(x + 4, top + 6, text)
+    c.showPage()
+    c.save()
+    meeting = cme_notes.parse(path)
+    assert [(a.item, a.description, a.owners_text, a.owners[0]) for a in meeting.actions] == [
+        ("51/2122", "Minutes to website", "Heather Price/Clerk", "Heather Price"),
+        ("58/2122", "Publicise the wellbeing policy to all staff", "Heather Price", "Heather Price"),
+    ]
+    assert {a.where.rule for a in meeting.actions} == {"actions.table"}
