@@ -283,7 +283,8 @@ def test_names_beside_payments_are_no_actions(tmp_path):
     doc.add_paragraph("1. Payments")
     table = doc.add_table(rows=0, cols=2)
     for left, right in (("12-07-17 Other Payments", "BACS"), ("Street lighting maintenance", "Cllr Patel"),
-                        ("Cllr Patel to report the broken lamp", "AP")):
+                        ("The general fund is the cash less earmarked reserves", "General Fund"),
+                        ("Quarry liaison", "Nothing to note"), ("Cllr Patel to report the broken lamp", "AP")):
         cells = table.add_row().cells
         cells[0].text, cells[1].text = left, right
     path = tmp_path / "payments.docx"
