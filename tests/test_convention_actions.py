@@ -381,3 +381,11 @@ def test_an_action_table_whose_header_is_a_line_above_it(tmp_path):
         ("58/2122", "Publicise the wellbeing policy to all staff", "Heather Price", "Heather Price"),
     ]
     assert {a.where.rule for a in meeting.actions} == {"actions.table"}
+
+
+def test_the_clause_with_the_task_is_its_description():
+    text = (
+        "Present: Cllr Ann Hale\nIn attendance: Tom Bright (Clerk)\n1. Greens\n"
+        "The pathway at the green had been cleared but sods of earth were left behind; the clerk to chase the contractor.\n"
+    )
+    assert actions_of(parse_text(text)) == [("the clerk to chase the contractor", ["Tom Bright"])]
