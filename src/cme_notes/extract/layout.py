@@ -84,7 +84,7 @@ _H_OWNER = re.compile(
 )
 _H_DUE = re.compile(
     r"^(?:due(?:\s*date)?|by\s*when|deadline|target(?:\s*date)?|when\??|date\s*due|by|time\s*-?scales?"
-    r"|(?:target\s*)?completion(?:\s*date)?|date(?:\s*for\s*completion)?)\s*:?$", re.I
+    r"|(?:target\s*)?completion(?:\s*date)?|date\s*for\s*completion)\s*:?$", re.I
 )
 # "Date raised", "Meeting": where a reviewed action was set
 _H_RAISED = re.compile(r"^(?:date\s*raised|raised(?:\s*(?:on|at|in))?|(?:original\s*)?meeting(?:\s*date)?)\s*:?$", re.I)
