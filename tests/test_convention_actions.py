@@ -389,3 +389,13 @@ def test_the_clause_with_the_task_is_its_description():
         "The pathway at the green had been cleared but sods of earth were left behind; the clerk to chase the contractor.\n"
     )
     assert actions_of(parse_text(text)) == [("the clerk to chase the contractor", ["Tom Bright"])]
+
+
+def test_an_update_column_outside_an_action_log_stays_text():
+    text = (
+        "**Present:** Priya Shah, Tom Ellis\n\n## 1. Reports\n\n"
+        "| Item | Update |\n| --- | --- |\n| Hall | Priya to book the hall for the fete |\n"
+    )
+    meeting = parse_text(text, markdown=True)
+    assert actions_of(meeting) == [("Priya to book the hall for the fete", ["Priya Shah"])]
+    assert meeting.previous_actions == []

@@ -330,7 +330,8 @@ def _header(rows, order) -> tuple[int | None, dict]:
             roles["actions"] = roles.pop("description")
         if roles:
             if "actions" in roles or not ("description" in roles and "owner" in roles):
-                roles.pop("item", None)  # outside an action log an Item / Subject column is text
+                for kept_as_text in ("item", "status", "raised"):  # outside an action log these columns are text
+                    roles.pop(kept_as_text, None)
             return r, roles
     return None, {}
 
