@@ -283,7 +283,8 @@ def test_names_beside_payments_are_no_actions(tmp_path):
     doc.add_paragraph("1. Payments")
     table = doc.add_table(rows=0, cols=2)
     for left, right in (("12-07-17 Other Payments", "BACS"), ("Street lighting maintenance", "Cllr Patel"),
-                        ("Cllr Patel to report the broken lamp", "AP")):
+                        ("The general fund is the cash less earmarked reserves", "General Fund"),
+                        ("Quarry liaison", "Nothing to note"), ("Cllr Patel to report the broken lamp", "AP")):
         cells = table.add_row().cells
         cells[0].text, cells[1].text = left, right
     path = tmp_path / "payments.docx"
@@ -335,3 +336,66 @@ def test_people_to_attend_a_meeting_set_in_the_sentence_before():
     [action] = parse_text(text).actions
     assert action.description == "Liaison meeting set for 14:00 on 4th February 2013. Cllrs Lowe and Moss to attend"
     assert (action.owners, action.due) == (["Gail Lowe", "Ron Moss"], dt.date(2013, 2, 4))
+
+
+def test_plain_lines_under_an_actions_label_and_action_required():
+    text = (
+        "Present: Jo Smith (JS), Mark Bell (MB)\n1. Fete\nThe fete was discussed at length.\n"
+        "Actions agreed:\nJS: send the minutes to the school\nBook the hall for June – MB\n"
+        "2. Hall\nThe roof leaks. Action required: MB to call the roofer.\n"
+    )
+    assert actions_of(parse_text(text)) == [
+        ("JS: send the minutes to the school", ["Jo Smith"]),
+        ("Book the hall for June", ["Mark Bell"]),
+        ("MB to call the roofer", ["Mark Bell"]),
+    ]
+
+
+def test_an_action_table_whose_header_is_a_line_above_it(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "governors.pdf"
+    c = canvas.Canvas(str(path))
+    y = 780
+    for line in ("Oakridge Primary School Learning Committee, 7 March 2022",
+                 "Present: Paul Evans (Chair), Heather Price, Peter Oliver (Clerk)",
+                 "ACTIONS TO BE TAKEN"):
+        c.drawString(72, y, line)
+        y -= 18
+    for x, label in ((72, "ITEM"), (362, "BY WHOM"), (492, "BY WHEN")):
+        c.drawString(x, y, label)
+    y -= 8
+    rows = (("51/2122", "Minutes to website", "Heather Price/Clerk", "asap"),
+            ("58/2122", "Publicise the wellbeing policy to all staff", "Heather Price", "asap"))
+    widths = ((72, 60), (132, 230), (362, 130), (492, 60))
+    for n, row in enumerate(rows):
+        top = y - 20 * (n + 1)
+        for (x, w), text in zip(widths, row):
+            c.rect(x, top, w, 20)
+            c.drawString(x + 4, top + 6, text)
+    c.showPage()
+    c.save()
+    meeting = cme_notes.parse(path)
+    assert [(a.item, a.description, a.owners_text, a.owners[0]) for a in meeting.actions] == [
+        ("51/2122", "Minutes to website", "Heather Price/Clerk", "Heather Price"),
+        ("58/2122", "Publicise the wellbeing policy to all staff", "Heather Price", "Heather Price"),
+    ]
+    assert {a.where.rule for a in meeting.actions} == {"actions.table"}
+
+
+def test_the_clause_with_the_task_is_its_description():
+    text = (
+        "Present: Cllr Ann Hale\nIn attendance: Tom Bright (Clerk)\n1. Greens\n"
+        "The pathway at the green had been cleared but sods of earth were left behind; the clerk to chase the contractor.\n"
+    )
+    assert actions_of(parse_text(text)) == [("the clerk to chase the contractor", ["Tom Bright"])]
+
+
+def test_an_update_column_outside_an_action_log_stays_text():
+    text = (
+        "**Present:** Priya Shah, Tom Ellis\n\n## 1. Reports\n\n"
+        "| Item | Update |\n| --- | --- |\n| Hall | Priya to book the hall for the fete |\n"
+    )
+    meeting = parse_text(text, markdown=True)
+    assert actions_of(meeting) == [("Priya to book the hall for the fete", ["Priya Shah"])]
+    assert meeting.previous_actions == []

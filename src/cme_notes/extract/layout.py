@@ -106,7 +106,7 @@ _H_OWNER = re.compile(
 )
 _H_DUE = re.compile(
     r"^(?:due(?:\s*date)?|by\s*when|deadline|target(?:\s*date)?|when\??|date\s*due|by|time\s*-?scales?"
-    r"|(?:target\s*)?completion(?:\s*date)?|date(?:\s*for\s*completion)?)\s*:?$", re.I
+    r"|(?:target\s*)?completion(?:\s*date)?|date\s*for\s*completion)\s*:?$", re.I
 )
 # "Date raised", "Meeting": where a reviewed action was set
 _H_RAISED = re.compile(r"^(?:date\s*raised|raised(?:\s*(?:on|at|in))?|(?:original\s*)?meeting(?:\s*date)?)\s*:?$", re.I)
@@ -407,7 +407,8 @@ def _header(rows, order) -> tuple[int | None, dict]:
                 roles.pop("description")  # "Description" or "Task" alone is text
         if roles:
             if "actions" in roles or not ("description" in roles and "owner" in roles):
-                roles.pop("item", None)  # outside an action log an Item / Subject column is text
+                for kept_as_text in ("item", "status", "raised"):  # outside an action log these columns are text
+                    roles.pop(kept_as_text, None)
             return r, roles
     return None, {}
 

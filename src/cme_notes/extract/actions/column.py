@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from ...models import Action
 from ..entries import owner_entries, reads_as_title
 from ..layout import Entry, Layout, Para
-from ..owners import ALL, OwnerResolver, is_all, split_owners
+from ..owners import ALL, NOT_INITIALS, OwnerResolver, is_all, split_owners
 from ..people import initials_of
 from ..text import ends_sentence, sentences, split_top_level, squash
 from ..where import where_of
-from .common import due_in, is_role, make_action, split_entry_date, task_lead
+from .common import due_in, is_group, is_role, known_owners, make_action, resolve, split_entry_date, task_lead
 
 _SUBJECT_VERB = re.compile(
     r"^(?P<who>(?:[\w'\u2019.\-]+[\s,/&]+){0,5}?)(?:to|will|shall|must|should|is to|are to|agreed to)\s+(?P<passive>be\s+\w+(?:ed|en|t)\b)?",
@@ -41,7 +41,10 @@ _MIN_SCORE = 1
 _NOTHING = object()
 # a task has at least a verb and what it acts on
 _MIN_TASK_WORDS = 3
-_OWNER_TOKEN = re.compile(r"^(?:(?:Cllrs?|Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'\u2019.\-]*(?:\s+[A-Z][\w'\u2019.\-]*){0,2}$")
+# "Cllr Hale", "Dr Price": titled, so a person even when the minutes list nobody by that name
+_TITLED = re.compile(r"^(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Rev)\.?\s+[A-Z][\w'\u2019.\-]*(?:\s+[A-Z][\w'\u2019.\-]*){0,2}$")
+# "MS", "J.S.": initials, which minutes use for their own members
+_INITIALS = re.compile(r"(?:[A-Z]\.?){2,4}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +66,9 @@ def column_actions(layout: Layout, paras: list[Para], item_of: dict, titles: set
     where = _Where.of(paras, item_of)
     for entry in sorted(entries, key=lambda e: (e.index, e.pos)):
         item = item_of.get(entry.index)
-        if task_lead(entry.text, anywhere=False) is not None:
-            lead = task_lead(entry.text, anywhere=False)[0].group("who")
+        lead = task_lead(entry.text, anywhere=False)
+        if lead is not None and known_owners(lead[0].group("who"), resolver):
+            lead = lead[0].group("who")
             action = make_action(item, entry.text, lead, resolver, meeting_date, warnings)
             action.where = where_of(entry.source, "actions.column-task")
             found.append((entry.index + entry.pos / 1e6, action))
@@ -95,19 +99,21 @@ def column_actions(layout: Layout, paras: list[Para], item_of: dict, titles: set
 
 
 def entry_is_owners(text: str, resolver: OwnerResolver) -> bool:
-    """Whether an Actions-column entry names owners ("MS / CO", "Chris", "ALL", "Clerk"), not a status ("Passed")."""
+    """Whether an Actions-column entry names owners ("MS / CO", "Chris", "ALL", "Clerk", "Cllr Hale"), not a status
+    ("Passed"), a payee ("Coopers") or a topic ("General Fund")."""
     if resolver.is_owner_text(text):
         return True
     tokens = split_owners(split_entry_date(text, None)[0])
-    if not tokens:
+    return bool(tokens) and all(_owner_token(token, resolver) for token in tokens)
+
+
+def _owner_token(token: str, resolver: OwnerResolver) -> bool:
+    if token.casefold() in _NOT_OWNERS:
         return False
-    for token in tokens:
-        if token.casefold() in _NOT_OWNERS or not (is_all(token) or is_role(token) or _OWNER_TOKEN.match(token)):
-            return False
-        letters = token.replace(".", "").replace(" ", "")
-        if len(letters) < 2 or (letters.isupper() and len(letters) > 4 and not resolver.resolve(token).resolved):
-            return False
-    return True
+    if is_all(token) or is_group(token) or is_role(token) or _TITLED.match(token) or _INITIALS.fullmatch(token):
+        return token.upper() not in NOT_INITIALS
+    found = resolve(resolver, token)
+    return found.resolved or bool(found.ambiguous)
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import weakref
 
 from ...models import Action
 from ..dates import find_dates
@@ -49,6 +50,17 @@ _LEAD_INS = frozenset({"that", "then", "and", "but", "so", "also", "action", "ac
                        "asked", "requested", "instructed", "reminded"})
 # the window before a verb searched for its owners: an owner list is never longer
 _WINDOW = 120
+
+
+_RESOLVED: "weakref.WeakKeyDictionary[OwnerResolver, dict[str, Resolution]]" = weakref.WeakKeyDictionary()
+
+
+def resolve(resolver: OwnerResolver, token: str) -> Resolution:
+    """``resolver.resolve``, remembered per meeting: minutes name the same few owners over and over."""
+    known = _RESOLVED.setdefault(resolver, {})
+    if token not in known:
+        known[token] = resolver.resolve(token)
+    return known[token]
 
 
 def unescape(text: str) -> str:
@@ -103,7 +115,7 @@ def resolve_owners(text: str, resolver: OwnerResolver, warnings: list[str]) -> l
     owners: list[str] = []
     for token in resolver.tokens(_strip_honorific_run(text), notes=True):
         token = re.sub(r"^the\s+", "", token, flags=re.IGNORECASE)  # "the Clerk" is the Clerk
-        res = resolver.resolve(token)
+        res = resolve(resolver, token)
         if not res.resolved and not res.ambiguous and is_group(token):
             res = Resolution(ALL, resolved=True)
         if res.ambiguous:
@@ -143,8 +155,8 @@ def known_owners(who: str, resolver: OwnerResolver) -> bool:
     tokens = [re.sub(r"^the\s+", "", t, flags=re.IGNORECASE) for t in split_owners(_strip_honorific_run(who))]
     if not tokens:
         return False
-    return all(titled or is_all(t) or is_group(t) or is_role(t) or resolver.resolve(t).resolved or resolver.resolve(t).ambiguous
-               for t in tokens)
+    return all(titled or is_all(t) or is_group(t) or is_role(t) or resolve(resolver, t).resolved
+               or bool(resolve(resolver, t).ambiguous) for t in tokens)
 
 
 def known_tail(who: re.Match, governed: bool, resolver: OwnerResolver) -> int | None:

@@ -19,7 +19,8 @@ from ..where import where_of
 from .common import OWNER_RUN, known_owners, make_action, owner_like, task_lead, unescape
 
 _ACTION_LINE = re.compile(
-    r"(?:^|(?<=[\s(\[]))(?:\*\*|__)?actions?(?:\s+(?:by|for|on))?(?:\*\*|__)?\s*[:\-–]+\s*(?:\*\*|__)?\s*(?P<rest>.+?)[)\]]?\s*$",
+    r"(?:^|(?<=[\s(\[]))(?:\*\*|__)?actions?(?:\s+(?:by|for|on|required|points?|agreed|arising))?(?:\*\*|__)?"
+    r"\s*[:\-–]+\s*(?:\*\*|__)?\s*(?P<rest>.+?)[)\]]?\s*$",
     re.IGNORECASE,
 )
 # "Action Bruce is to order…": the word Action, then straight into the owners (no colon)

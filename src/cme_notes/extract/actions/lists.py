@@ -35,9 +35,13 @@ def is_bullet(para: Para) -> bool:
     return para.style in ("bullet", "numbered")
 
 
+def in_body(para: Para) -> bool:
+    return para.group is not None and para.group[0] in ("line", "para", "pdfline") and para.style in ("", "bullet", "numbered")
+
+
 def led_by_owner(para: Para, section: str | None, item, resolver: OwnerResolver, meeting_date, warnings) -> Action | None:
-    """"- Luther: Introduce Soares to Juanita": owners, a colon, the task."""
-    if not is_bullet(para):
+    """"- Luther: Introduce Soares to Juanita": owners, a colon, the task (a plain line too, in a list of tasks)."""
+    if not (is_bullet(para) or section == TASKS and in_body(para)):
         return None
     m = _LEAD_COLON.match(unescape(para.text.strip()))
     if m is None or _OWNERS_ONLY.fullmatch(m.group("task")):
@@ -45,8 +49,8 @@ def led_by_owner(para: Para, section: str | None, item, resolver: OwnerResolver,
     first = m.group("task").split()[0].strip("\"'*_").casefold()
     if first in _SPEECH or not first.isalpha() or (section is None and _PAST.search(first)):
         return None  # "Cllr Patel: reported the verge was cut", "Treasurer: £1,234 in the bank" are reports
-    if section is None and not known_owners(m.group("who"), resolver):
-        return None
+    if (section is None or not is_bullet(para)) and not known_owners(m.group("who"), resolver):
+        return None  # outside a list of tasks, or on a plain line, the owners must be people of the meeting
     action = make_action(item, para.text, m.group("who"), resolver, meeting_date, warnings)
     action.where = where_of(para.source, "actions.owner-bullet")
     return action
@@ -54,7 +58,7 @@ def led_by_owner(para: Para, section: str | None, item, resolver: OwnerResolver,
 
 def ended_by_owner(para: Para, section: str | None, item, resolver: OwnerResolver, meeting_date, warnings) -> Action | None:
     """"Complete Gantt chart – Joanna", "Code PHP to compare login data: Naqib", "… – everyone writes their own"."""
-    if section != TASKS or not is_bullet(para):
+    if section != TASKS or not (is_bullet(para) or in_body(para)):
         return None
     text = unescape(para.text.strip())
     seps = list(_TAIL_SEP.finditer(text))
@@ -66,7 +70,7 @@ def ended_by_owner(para: Para, section: str | None, item, resolver: OwnerResolve
         return None  # "Chair: Roland" names who holds a post
     if _EVERYONE.match(tail):
         who, description = "all", text
-    elif _OWNERS_ONLY.fullmatch(tail):
+    elif _OWNERS_ONLY.fullmatch(tail) and (is_bullet(para) or known_owners(tail.rstrip(" ."), resolver)):
         who, description = tail.rstrip(" ."), task
     else:
         return None

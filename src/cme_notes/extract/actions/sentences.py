@@ -120,7 +120,9 @@ def _tasks_in(sentence: str, resolver: OwnerResolver, strong_only: bool = False)
     tasks = []
     for n, (who_start, who_end) in enumerate(leads):
         start = 0 if n == 0 else who_start
+        clause = sentence.rfind(";", start, who_start)
+        start = clause + 1 if clause >= 0 else start  # "the path was cleared; the clerk to chase": the clause with the task
         end = leads[n + 1][0] if n + 1 < len(leads) else len(sentence)
-        task = re.sub(r"[\s,;]*(?:\band|\bwhile|\bwhilst)?\s*$", "", sentence[start:end])
+        task = re.sub(r"[\s,;]*(?:\band|\bwhile|\bwhilst)?\s*$", "", sentence[start:end]).strip()
         tasks.append((task, sentence[who_start:who_end]))
     return tasks
