@@ -60,6 +60,11 @@ _NOT_NAME_WORDS = frozenset({
     "members", "officers", "councillors", "public", "opening", "closing", "closed", "opened", "chair", "clerk",
     "regrets", "invited", "participants", "various", "also", "the", "and", "to", "of", "in", "for",
 })
+# labels that also open ordinary lines, so they open a list only when names follow or nothing does
+_WEAK_LABEL = re.compile(
+    r"^(?:councillors|cllrs|officers|members|governors|trustees|directors|staff|visitors|members of the public|guests"
+    r"|invited|observing|observers|participants|attendants|missing|hosted by|chaired by|clerked by|attendance|attending)$"
+)
 # "None", "N/A", "No absentees", "No apologies were received": the list is empty
 _NOBODY = re.compile(
     r"^(?:none|nil|n/?a|nobody|no ?one|none received|no (?:apologies|absentees|absences|regrets|guests|observers|other attendees)"
@@ -67,7 +72,9 @@ _NOBODY = re.compile(
     re.IGNORECASE,
 )
 # run-on lists with no separators ("Ann Lee (AL) Tom Hart (TH)"): the bracket of initials ends an entry
-_RUN_ON = re.compile(r"(\([A-Z][A-Z .\-]{0,8}\))\s+(?=[A-Z])")
+_RUN_ON = re.compile(
+    r"(\((?:[A-Z][A-Z .\-]{0,8}|(?i:(?:vice[- ]?)?chair(?:man|woman|person)?|clerk|treasurer|secretary))\))\s+(?=[A-Z])"
+)
 # a label inside a list opens another group of the same list: "…, Officers: Tom Hart (Clerk)"
 _GROUP_LABEL = re.compile(
     r"(?:^|(?<=[\s,.;]))(?:also,?\s+present|also\s+in\s+attendance|in\s+attendance|officers?|councillors|cllrs|members"
@@ -114,6 +121,8 @@ def section_label(text: str) -> tuple[str, str] | None:
     label = m.group("label").lower()
     if m.group("group") and not m.group("sep") == ":":
         return None  # "Councillors: …" opens a group of a list; "Officers reported…" does not
+    if _WEAK_LABEL.match(label) and m.group("rest") and not _mostly_names(m.group("rest")):
+        return None  # "Staff: the survey closes…", "Missing: two pages of the report"
     kind = _kind_of(label)
     rest = m.group("rest")
     if rest and not m.group("sep") and not label.endswith(" by"):
@@ -174,7 +183,7 @@ def parse_people(text: str) -> list[Person]:
                 people[-1].role = title
                 people[-1].initials = people[-1].initials or initials
             else:
-                pending_role = re.sub(r"^the\s+", "", title, flags=re.IGNORECASE)
+                pending_role = title
             continue
         if last_chunk_person and people[-1].organisation is None and is_organisation(chunk):
             people[-1].organisation = chunk  # "Cllr Linda Haysey, East Herts District Council"
@@ -217,7 +226,9 @@ def _role_chunk(chunk: str) -> tuple[str, str | None] | None:
     if (h := _ROLE_PREFIX.match(body)) is not None and is_name(_bare(body[h.end():])):
         return None  # "Mayor Bowman", "District Councillor Ann Lee": a post before a name
     initials = re.sub(r"[\s.\-]", "", bracket) if bracket and re.fullmatch(r"[A-Z][A-Z .\-]{0,8}", bracket) else None
-    return strip_punct(body), initials
+    if any(parse_person(part, run_on=False) is not None for part in _split_and(body)):
+        return None  # "County Councillor B Hale and the clerk": a person is named in it
+    return _role_case(re.sub(r"^(?:in\s+)?the\s+", "", strip_punct(body), flags=re.IGNORECASE)), initials
 
 
 def _sentence_breaks(text: str) -> str:
