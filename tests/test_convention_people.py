@@ -135,7 +135,9 @@ def test_attendees_heading_with_sub_groups_of_name_and_organisation():
 
 def test_introduction_of_attendees_heading_over_a_bullet_list():
     text = "## Opening\n\n#### Introduction of attendees\n\n* Alan Zak\n* Ben Smyth\n* Gaplin\n\n### Adoption of the agenda\n\nDone.\n"
-    assert who(text, markdown=True)[0] == ["Alan Zak", "Ben Smyth", "Gaplin"]
+    record = parse_text(text, markdown=True)
+    assert names(record.attendees) == ["Alan Zak", "Ben Smyth", "Gaplin"]
+    assert {p.where.rule for p in record.attendees} == {"people.heading"}
 
 
 def test_short_all_capital_names_among_names_are_names_but_alone_are_not():
@@ -316,3 +318,30 @@ def test_pdf_present_label_beside_a_list_wrapped_over_lines(tmp_path: Path):
     ]
     assert record.apologies == []
     assert all(p.where is not None and p.where.page == 1 for p in record.attendees)
+
+
+def test_pdf_present_block_set_out_in_two_columns(tmp_path: Path):
+    path = tmp_path / "columns.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica", 10)
+    height = A4[1]
+    c.drawString(72, height - 72, "Minutes of the meeting of Vale Parish Council held on 3 May 2023")
+    rows = [("Present:", "Cllr A Fowler (Chair)", "Cllr B Jones"), ("", "Cllr C Brown", "Cllr D Green"),
+            ("", "Cllr E White", ""), ("In attendance:", "Mrs F Hale (Clerk)", "2 members of the public"),
+            ("Apologies:", "Cllr G Moss", "Cllr H Reed")]
+    y = height - 100
+    for label, left, right in rows:
+        c.drawString(72, y, label)
+        c.drawString(170, y, left)
+        c.drawString(340, y, right)
+        y -= 14
+    c.drawString(72, y - 20, "1. Minutes of the last meeting")
+    c.drawString(72, y - 34, "The minutes were approved and signed.")
+    c.save()
+    record = parse_file(path)
+    assert [(p.name, p.role) for p in record.attendees] == [
+        ("A Fowler", "Chair"), ("B Jones", None), ("C Brown", None), ("D Green", None), ("E White", None),
+        ("F Hale", "Clerk"),
+    ]
+    assert names(record.apologies) == ["G Moss", "H Reed"]
+    assert record.actions == []

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ..document import Block, Document
 from .dates import first_date
 from .grid import read_grid
-from .people import parse_people
+from .people import parse_people, section_label
 
 Group = tuple
 
@@ -82,6 +82,8 @@ class Layout:
     """Whether the minutes have an Actions column at all (so lone owner lines are entries)."""
 
 
+# a segment of a line set out in columns that is one or two names
+_MAX_PEOPLE_SEGMENT = 60
 # how far down the document the meeting's date is looked for
 _DAY_BLOCKS = 12
 _NUMBER = re.compile(r"^(?:item\s+)?\d{1,3}(?:[./]\d{1,4})*[.):]?$", re.IGNORECASE)
@@ -158,6 +160,8 @@ def _read_line(blocks: list[Block], layout: Layout, counter: _Counter) -> None:
     group = _line_key(first) or ("para", counter.n + 1)
     index = counter()
     main, side = texts[0], texts[1:]
+    if side and _people_segments(texts):
+        main, side = ", ".join(texts), []  # "Present:  Cllr A Fowler  Cllr B Jones": a list set out in columns
     # a long later segment is more text, not an Actions entry
     extra = [s for s in side if len(s) > 40]
     side = [s for s in side if len(s) <= 40]
@@ -167,6 +171,16 @@ def _read_line(blocks: list[Block], layout: Layout, counter: _Counter) -> None:
     for text in side:
         block = next((b for b in blocks if b.text.strip() == text), first)
         layout.entries.append(Entry(text, index, group, _pos(first), block))
+
+
+def _people_segments(texts: list[str]) -> bool:
+    """A line of short segments that are a people label and names, or names only."""
+    if any(len(t) > _MAX_PEOPLE_SEGMENT for t in texts[1:]):
+        return False
+    label = section_label(texts[0])
+    if label is not None and not label[1]:
+        return True
+    return all(len(t) <= _MAX_PEOPLE_SEGMENT and parse_people(t) for t in texts)
 
 
 def _pos(block: Block) -> float:
