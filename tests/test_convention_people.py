@@ -296,21 +296,28 @@ def test_people_table_columns_under_a_group_header_are_attendees(tmp_path: Path)
     assert names(record.attendees) == ["Bowden", "Gray", "Allen", "R. Kent", "M. Lamb"]
 
 
-def test_pdf_present_label_beside_a_list_wrapped_over_lines(tmp_path: Path):
-    path = tmp_path / "parish.pdf"
+def _pdf(path: Path, lines: list[tuple[float, float, str]]) -> Path:
+    """A one-page PDF with each (x, distance from the top, text) drawn where it says."""
     c = canvas.Canvas(str(path), pagesize=A4)
     c.setFont("Helvetica", 10)
-    height = A4[1]
-    c.drawString(72, height - 72, "Minutes of the meeting of Vale Parish Council held on Wednesday 23rd January 2013")
-    c.drawString(72, height - 100, "PRESENT:")
-    c.drawString(160, height - 100, "Cllrs C Eden, G Lane, P Roch, T Bren, B Jones, S Egan, H Blake, K Bard,")
-    c.drawString(72, height - 113, "E Bray., R Moss")
-    c.drawString(72, height - 126, "District Councillor Linda Hale. Mr N Hunt, the Clerk: Tom Brand")
-    c.drawString(72, height - 160, "95. APOLOGIES FOR ABSENCE")
-    c.drawString(72, height - 180, "None")
-    c.drawString(72, height - 210, "96. CHAIRMAN'S REMARKS")
-    c.drawString(72, height - 230, "The chairman reminded members of the code of conduct.")
+    for x, top, text in lines:
+        c.drawString(x, A4[1] - top, text)
     c.save()
+    return path
+
+
+def test_pdf_present_label_beside_a_list_wrapped_over_lines(tmp_path: Path):
+    path = _pdf(tmp_path / "parish.pdf", [
+        (72, 72, "Minutes of the meeting of Vale Parish Council held on Wednesday 23rd January 2013"),
+        (72, 100, "PRESENT:"),
+        (160, 100, "Cllrs C Eden, G Lane, P Roch, T Bren, B Jones, S Egan, H Blake, K Bard,"),
+        (72, 113, "E Bray., R Moss"),
+        (72, 126, "District Councillor Linda Hale. Mr N Hunt, the Clerk: Tom Brand"),
+        (72, 160, "95. APOLOGIES FOR ABSENCE"),
+        (72, 180, "None"),
+        (72, 210, "96. CHAIRMAN'S REMARKS"),
+        (72, 230, "The chairman reminded members of the code of conduct."),
+    ])
     record = parse_file(path)
     assert names(record.attendees) == [
         "C Eden", "G Lane", "P Roch", "T Bren", "B Jones", "S Egan", "H Blake", "K Bard", "E Bray", "R Moss",
@@ -321,23 +328,14 @@ def test_pdf_present_label_beside_a_list_wrapped_over_lines(tmp_path: Path):
 
 
 def test_pdf_present_block_set_out_in_two_columns(tmp_path: Path):
-    path = tmp_path / "columns.pdf"
-    c = canvas.Canvas(str(path), pagesize=A4)
-    c.setFont("Helvetica", 10)
-    height = A4[1]
-    c.drawString(72, height - 72, "Minutes of the meeting of Vale Parish Council held on 3 May 2023")
     rows = [("Present:", "Cllr A Fowler (Chair)", "Cllr B Jones"), ("", "Cllr C Brown", "Cllr D Green"),
             ("", "Cllr E White", ""), ("In attendance:", "Mrs F Hale (Clerk)", "2 members of the public"),
             ("Apologies:", "Cllr G Moss", "Cllr H Reed")]
-    y = height - 100
-    for label, left, right in rows:
-        c.drawString(72, y, label)
-        c.drawString(170, y, left)
-        c.drawString(340, y, right)
-        y -= 14
-    c.drawString(72, y - 20, "1. Minutes of the last meeting")
-    c.drawString(72, y - 34, "The minutes were approved and signed.")
-    c.save()
+    lines = [(72, 72, "Minutes of the meeting of Vale Parish Council held on 3 May 2023")]
+    for n, row in enumerate(rows):
+        lines += [(x, 100 + 14 * n, text) for x, text in zip((72, 170, 340), row) if text]
+    lines += [(72, 190, "1. Minutes of the last meeting"), (72, 204, "The minutes were approved and signed.")]
+    path = _pdf(tmp_path / "columns.pdf", lines)
     record = parse_file(path)
     assert [(p.name, p.role) for p in record.attendees] == [
         ("A Fowler", "Chair"), ("B Jones", None), ("C Brown", None), ("D Green", None), ("E White", None),
