@@ -156,6 +156,18 @@ def test_role_prefixes_before_a_name():
     assert (p.name, p.role) == ("Bowden", "Mayor")
 
 
+def test_a_post_with_its_holder_in_brackets():
+    people = parse_people("The Mayor (Cllr J Sims), Deputy Mayor Cllr K Bron, Town Clerk (Mrs L Hay)")
+    assert [(p.name, p.role) for p in people] == [("J Sims", "Mayor"), ("K Bron", "Deputy Mayor"), ("L Hay", "Town Clerk")]
+
+
+def test_apologies_received_and_accepted_and_a_remark_after_a_dash():
+    text = "Parish Council 3 May 2023\nPresent: Cllr A Sims\nApologies were received and accepted from Cllrs Reed and Moss.\n"
+    assert who(text)[1] == ["Reed", "Moss"]
+    assert who("Board 3 May 2023\nPresent: Ann Lee (AL)\nApologies: Kim Ode (KO) - accepted\n1. Welcome\n")[1] == ["Kim Ode"]
+    assert [p.organisation for p in parse_people("Alice Sims (Acme Ltd), Bob Jay (@bobj)")] == ["Acme Ltd", None]
+
+
 def test_job_titles_in_brackets_are_roles_not_organisations():
     people = parse_people(
         "Dr A Gee (Director of Public Health), Mrs S Hale (Corporate Director Children, Young People and Education), "
