@@ -282,6 +282,22 @@ def test_attendance_grid_takes_the_column_headed_with_the_meeting_date(tmp_path:
     assert record.apologies == []
 
 
+def test_present_and_apologies_as_table_columns_or_as_an_attendance_column(tmp_path: Path):
+    record = parse_file(_docx(tmp_path / "cols.docx", [["Present", "Apologies"], ["Jane Sims (Chair)", "Tom Reed"], ["Ann Lee", ""]]))
+    assert ([(p.name, p.role) for p in record.attendees], names(record.apologies)) == (
+        [("Jane Sims", "Chair"), ("Ann Lee", None)], ["Tom Reed"])
+    rows = [["Name", "Attendance"], ["Jane Sims", "Present"], ["Tom Reed", "Apologies"], ["Ann Lee", "Absent"]]
+    record = parse_file(_docx(tmp_path / "marks.docx", rows))
+    assert (names(record.attendees), names(record.apologies)) == (["Jane Sims"], ["Tom Reed"])
+
+
+def test_attendees_organisation_role_table(tmp_path: Path):
+    rows = [["Attendees", "Role", "Organisation"], ["Jane Sims", "Chair", "Vale Trust"], ["Tom Reed", "", "Kent CC"]]
+    record = parse_file(_docx(tmp_path / "names.docx", rows))
+    assert [(p.name, p.role, p.organisation) for p in record.attendees] == [
+        ("Jane Sims", "Chair", "Vale Trust"), ("Tom Reed", None, "Kent CC")]
+
+
 def test_label_and_value_cells_on_one_table_row(tmp_path: Path):
     rows = [
         ["Date", "28th July 2024"],

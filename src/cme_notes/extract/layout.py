@@ -102,6 +102,7 @@ _H_PEOPLE = re.compile(
 
 
 _H_NAME = re.compile(r"^(?:full\s*)?(?:names?|attendees?|members?|representatives?|who attended)\s*:?$", re.I)
+_H_ATTENDED = re.compile(r"^(?:attendees?|members?\s*present|who attended|present|attending)\s*:?$", re.I)
 _H_ORG = re.compile(r"^(?:organi[sz]ations?|org|authority|local authority|la|council|representing|service|school|agency)\s*:?$", re.I)
 _H_ROLE = re.compile(r"^(?:role|title|position|job title|designation)\s*:?$", re.I)
 
@@ -232,7 +233,10 @@ def _read_table(blocks: list[Block], layout: Layout, counter: _Counter, day: dt.
                 extra = ", ".join(x for x in (cell["org"], cell["role"]) if x)
                 text = f"{cell['names']} ({extra})" if extra else cell["names"]
                 first = next((b for c in sorted(rows[r]) for b in rows[r][c]), blocks[0])
-                layout.paras.append(Para(text, counter(), (blocks[0].table, r), source=first))
+                if _H_ATTENDED.match(roles["names_head"]):  # "Attendees | Organisation": a list of those present
+                    layout.people_cells.append(PeopleCell("Present", text, counter(), first, "people.table-names"))
+                else:
+                    layout.paras.append(Para(text, counter(), (blocks[0].table, r), source=first))
         return
     if "description" in roles and "owner" in roles:
         for r in body_rows:
@@ -298,7 +302,7 @@ def _header(rows, order) -> tuple[int | None, dict]:
             return r, {"people": {c: t for c, t in cells.items() if t}}
         names = [c for c, t in cells.items() if _H_NAME.match(t)]
         if names and any(_H_ORG.match(t) or _H_ROLE.match(t) for t in cells.values()):
-            found = {"names": names[0]}
+            found = {"names": names[0], "names_head": cells[names[0]]}
             for c, t in cells.items():
                 if _H_ORG.match(t):
                     found.setdefault("org", c)
