@@ -135,7 +135,9 @@ def test_attendees_heading_with_sub_groups_of_name_and_organisation():
 
 def test_introduction_of_attendees_heading_over_a_bullet_list():
     text = "## Opening\n\n#### Introduction of attendees\n\n* Alan Zak\n* Ben Smyth\n* Gaplin\n\n### Adoption of the agenda\n\nDone.\n"
-    assert who(text, markdown=True)[0] == ["Alan Zak", "Ben Smyth", "Gaplin"]
+    record = parse_text(text, markdown=True)
+    assert names(record.attendees) == ["Alan Zak", "Ben Smyth", "Gaplin"]
+    assert {p.where.rule for p in record.attendees} == {"people.heading"}
 
 
 def test_short_all_capital_names_among_names_are_names_but_alone_are_not():
@@ -152,6 +154,18 @@ def test_role_prefixes_before_a_name():
     ]
     (p,) = parse_people("His Worship Mayor Bowden")
     assert (p.name, p.role) == ("Bowden", "Mayor")
+
+
+def test_a_post_with_its_holder_in_brackets():
+    people = parse_people("The Mayor (Cllr J Sims), Deputy Mayor Cllr K Bron, Town Clerk (Mrs L Hay)")
+    assert [(p.name, p.role) for p in people] == [("J Sims", "Mayor"), ("K Bron", "Deputy Mayor"), ("L Hay", "Town Clerk")]
+
+
+def test_apologies_received_and_accepted_and_a_remark_after_a_dash():
+    text = "Parish Council 3 May 2023\nPresent: Cllr A Sims\nApologies were received and accepted from Cllrs Reed and Moss.\n"
+    assert who(text)[1] == ["Reed", "Moss"]
+    assert who("Board 3 May 2023\nPresent: Ann Lee (AL)\nApologies: Kim Ode (KO) - accepted\n1. Welcome\n")[1] == ["Kim Ode"]
+    assert [p.organisation for p in parse_people("Alice Sims (Acme Ltd), Bob Jay (@bobj)")] == ["Acme Ltd", None]
 
 
 def test_job_titles_in_brackets_are_roles_not_organisations():
@@ -268,6 +282,22 @@ def test_attendance_grid_takes_the_column_headed_with_the_meeting_date(tmp_path:
     assert record.apologies == []
 
 
+def test_present_and_apologies_as_table_columns_or_as_an_attendance_column(tmp_path: Path):
+    record = parse_file(_docx(tmp_path / "cols.docx", [["Present", "Apologies"], ["Jane Sims (Chair)", "Tom Reed"], ["Ann Lee", ""]]))
+    assert ([(p.name, p.role) for p in record.attendees], names(record.apologies)) == (
+        [("Jane Sims", "Chair"), ("Ann Lee", None)], ["Tom Reed"])
+    rows = [["Name", "Attendance"], ["Jane Sims", "Present"], ["Tom Reed", "Apologies"], ["Ann Lee", "Absent"]]
+    record = parse_file(_docx(tmp_path / "marks.docx", rows))
+    assert (names(record.attendees), names(record.apologies)) == (["Jane Sims"], ["Tom Reed"])
+
+
+def test_attendees_organisation_role_table(tmp_path: Path):
+    rows = [["Attendees", "Role", "Organisation"], ["Jane Sims", "Chair", "Vale Trust"], ["Tom Reed", "", "Kent CC"]]
+    record = parse_file(_docx(tmp_path / "names.docx", rows))
+    assert [(p.name, p.role, p.organisation) for p in record.attendees] == [
+        ("Jane Sims", "Chair", "Vale Trust"), ("Tom Reed", None, "Kent CC")]
+
+
 def test_label_and_value_cells_on_one_table_row(tmp_path: Path):
     rows = [
         ["Date", "28th July 2024"],
@@ -294,21 +324,28 @@ def test_people_table_columns_under_a_group_header_are_attendees(tmp_path: Path)
     assert names(record.attendees) == ["Bowden", "Gray", "Allen", "R. Kent", "M. Lamb"]
 
 
-def test_pdf_present_label_beside_a_list_wrapped_over_lines(tmp_path: Path):
-    path = tmp_path / "parish.pdf"
+def _pdf(path: Path, lines: list[tuple[float, float, str]]) -> Path:
+    """A one-page PDF with each (x, distance from the top, text) drawn where it says."""
     c = canvas.Canvas(str(path), pagesize=A4)
     c.setFont("Helvetica", 10)
-    height = A4[1]
-    c.drawString(72, height - 72, "Minutes of the meeting of Vale Parish Council held on Wednesday 23rd January 2013")
-    c.drawString(72, height - 100, "PRESENT:")
-    c.drawString(160, height - 100, "Cllrs C Eden, G Lane, P Roch, T Bren, B Jones, S Egan, H Blake, K Bard,")
-    c.drawString(72, height - 113, "E Bray., R Moss")
-    c.drawString(72, height - 126, "District Councillor Linda Hale. Mr N Hunt, the Clerk: Tom Brand")
-    c.drawString(72, height - 160, "95. APOLOGIES FOR ABSENCE")
-    c.drawString(72, height - 180, "None")
-    c.drawString(72, height - 210, "96. CHAIRMAN'S REMARKS")
-    c.drawString(72, height - 230, "The chairman reminded members of the code of conduct.")
+    for x, top, text in lines:
+        c.drawString(x, A4[1] - top, text)
     c.save()
+    return path
+
+
+def test_pdf_present_label_beside_a_list_wrapped_over_lines(tmp_path: Path):
+    path = _pdf(tmp_path / "parish.pdf", [
+        (72, 72, "Minutes of the meeting of Vale Parish Council held on Wednesday 23rd January 2013"),
+        (72, 100, "PRESENT:"),
+        (160, 100, "Cllrs C Eden, G Lane, P Roch, T Bren, B Jones, S Egan, H Blake, K Bard,"),
+        (72, 113, "E Bray., R Moss"),
+        (72, 126, "District Councillor Linda Hale. Mr N Hunt, the Clerk: Tom Brand"),
+        (72, 160, "95. APOLOGIES FOR ABSENCE"),
+        (72, 180, "None"),
+        (72, 210, "96. CHAIRMAN'S REMARKS"),
+        (72, 230, "The chairman reminded members of the code of conduct."),
+    ])
     record = parse_file(path)
     assert names(record.attendees) == [
         "C Eden", "G Lane", "P Roch", "T Bren", "B Jones", "S Egan", "H Blake", "K Bard", "E Bray", "R Moss",
@@ -316,3 +353,21 @@ def test_pdf_present_label_beside_a_list_wrapped_over_lines(tmp_path: Path):
     ]
     assert record.apologies == []
     assert all(p.where is not None and p.where.page == 1 for p in record.attendees)
+
+
+def test_pdf_present_block_set_out_in_two_columns(tmp_path: Path):
+    rows = [("Present:", "Cllr A Fowler (Chair)", "Cllr B Jones"), ("", "Cllr C Brown", "Cllr D Green"),
+            ("", "Cllr E White", ""), ("In attendance:", "Mrs F Hale (Clerk)", "2 members of the public"),
+            ("Apologies:", "Cllr G Moss", "Cllr H Reed")]
+    lines = [(72, 72, "Minutes of the meeting of Vale Parish Council held on 3 May 2023")]
+    for n, row in enumerate(rows):
+        lines += [(x, 100 + 14 * n, text) for x, text in zip((72, 170, 340), row) if text]
+    lines += [(72, 190, "1. Minutes of the last meeting"), (72, 204, "The minutes were approved and signed.")]
+    path = _pdf(tmp_path / "columns.pdf", lines)
+    record = parse_file(path)
+    assert [(p.name, p.role) for p in record.attendees] == [
+        ("A Fowler", "Chair"), ("B Jones", None), ("C Brown", None), ("D Green", None), ("E White", None),
+        ("F Hale", "Clerk"),
+    ]
+    assert names(record.apologies) == ["G Moss", "H Reed"]
+    assert record.actions == []

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ..document import Block, Document
 from .dates import first_date
 from .grid import read_grid
-from .people import parse_people
+from .people import parse_people, section_label
 
 Group = tuple
 
@@ -93,6 +93,8 @@ class Layout:
     """Whether a header has named an Actions column so far (so later entries are declared)."""
 
 
+# a segment of a line set out in columns that is one or two names
+_MAX_PEOPLE_SEGMENT = 60
 # how far down the document the meeting's date is looked for
 _DAY_BLOCKS = 12
 _NUMBER = re.compile(r"^(?:item\s+)?\d{1,3}(?:[./]\d{1,4})*[.):]?$", re.IGNORECASE)
@@ -134,6 +136,7 @@ _H_PEOPLE = re.compile(
 
 
 _H_NAME = re.compile(r"^(?:full\s*)?(?:names?|attendees?|members?|representatives?|who attended)\s*:?$", re.I)
+_H_ATTENDED = re.compile(r"^(?:attendees?|members?\s*present|who attended|present|attending)\s*:?$", re.I)
 _H_ORG = re.compile(r"^(?:organi[sz]ations?|org|authority|local authority|la|council|representing|service|school|agency)\s*:?$", re.I)
 _H_ROLE = re.compile(r"^(?:role|title|position|job title|designation)\s*:?$", re.I)
 
@@ -195,6 +198,8 @@ def _read_line(blocks: list[Block], layout: Layout, counter: _Counter) -> list[s
     group = _line_key(first) or ("para", counter.n + 1)
     index = counter()
     main, side = texts[0], texts[1:]
+    if side and _people_segments(texts):
+        main, side = ", ".join(texts), []  # "Present:  Cllr A Fowler  Cllr B Jones": a list set out in columns
     # a long later segment is more text, not an Actions entry
     extra = [s for s in side if len(s) > 40]
     side = [s for s in side if len(s) <= 40]
@@ -204,6 +209,16 @@ def _read_line(blocks: list[Block], layout: Layout, counter: _Counter) -> list[s
     for text in side:
         block = next((b for b in blocks if b.text.strip() == text), first)
         layout.entries.append(Entry(text, index, group, _pos(first), block, layout.actions_header))
+
+
+def _people_segments(texts: list[str]) -> bool:
+    """A line of short segments that are a people label and names, or names only."""
+    if any(len(t) > _MAX_PEOPLE_SEGMENT for t in texts[1:]):
+        return False
+    label = section_label(texts[0])
+    if label is not None and not label[1]:
+        return True
+    return all(len(t) <= _MAX_PEOPLE_SEGMENT and parse_people(t) for t in texts)
 
 
 def _pos(block: Block) -> float:
@@ -260,7 +275,10 @@ def _read_table(blocks: list[Block], layout: Layout, counter: _Counter, above: l
                 extra = ", ".join(x for x in (cell["org"], cell["role"]) if x)
                 text = f"{cell['names']} ({extra})" if extra else cell["names"]
                 first = next((b for c in sorted(rows[r]) for b in rows[r][c]), blocks[0])
-                layout.paras.append(Para(text, counter(), (blocks[0].table, r), source=first))
+                if _H_ATTENDED.match(roles["names_head"]):  # "Attendees | Organisation": a list of those present
+                    layout.people_cells.append(PeopleCell("Present", text, counter(), first, "people.table-names"))
+                else:
+                    layout.paras.append(Para(text, counter(), (blocks[0].table, r), source=first))
         return
     if "description" in roles and "owner" in roles:
         for r in body_rows:
@@ -372,7 +390,7 @@ def _header(rows, order) -> tuple[int | None, dict]:
             return r, {"people": {c: t for c, t in cells.items() if t}}
         names = [c for c, t in cells.items() if _H_NAME.match(t)]
         if names and any(_H_ORG.match(t) or _H_ROLE.match(t) for t in cells.values()):
-            found = {"names": names[0]}
+            found = {"names": names[0], "names_head": cells[names[0]]}
             for c, t in cells.items():
                 if _H_ORG.match(t):
                     found.setdefault("org", c)

@@ -41,7 +41,8 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _APOLOGY_PROSE = re.compile(
-    r"\bapologies\b(?:\s+for\s+absence)?(?:[^.:]*?\b(?:received|given|noted|sent|offered|tendered|submitted))?"
+    r"\bapologies\b(?:\s+for\s+absence)?(?:[^.:]*?\b(?:received|given|noted|sent|offered|tendered|submitted|accepted)"
+    r"(?:\s+and\s+(?:accepted|noted|approved|received))?)?"
     r"\s+(?:from|by)\s*:?\s*(?P<rest>.+)$",
     re.IGNORECASE,
 )
@@ -60,6 +61,11 @@ _NOT_NAME_WORDS = frozenset({
     "members", "officers", "councillors", "public", "opening", "closing", "closed", "opened", "chair", "clerk",
     "regrets", "invited", "participants", "various", "also", "the", "and", "to", "of", "in", "for",
 })
+# labels that also open ordinary lines, so they open a list only when names follow or nothing does
+_WEAK_LABEL = re.compile(
+    r"^(?:councillors|cllrs|officers|members|governors|trustees|directors|staff|visitors|members of the public|guests"
+    r"|invited|observing|observers|participants|attendants|missing|hosted by|chaired by|clerked by|attendance|attending)$"
+)
 # "None", "N/A", "No absentees", "No apologies were received": the list is empty
 _NOBODY = re.compile(
     r"^(?:none|nil|n/?a|nobody|no ?one|none received|no (?:apologies|absentees|absences|regrets|guests|observers|other attendees)"
@@ -67,7 +73,9 @@ _NOBODY = re.compile(
     re.IGNORECASE,
 )
 # run-on lists with no separators ("Ann Lee (AL) Tom Hart (TH)"): the bracket of initials ends an entry
-_RUN_ON = re.compile(r"(\([A-Z][A-Z .\-]{0,8}\))\s+(?=[A-Z])")
+_RUN_ON = re.compile(
+    r"(\((?:[A-Z][A-Z .\-]{0,8}|(?i:(?:vice[- ]?)?chair(?:man|woman|person)?|clerk|treasurer|secretary))\))\s+(?=[A-Z])"
+)
 # a label inside a list opens another group of the same list: "…, Officers: Tom Hart (Clerk)"
 _GROUP_LABEL = re.compile(
     r"(?:^|(?<=[\s,.;]))(?:also,?\s+present|also\s+in\s+attendance|in\s+attendance|officers?|councillors|cllrs|members"
@@ -114,6 +122,8 @@ def section_label(text: str) -> tuple[str, str] | None:
     label = m.group("label").lower()
     if m.group("group") and not m.group("sep") == ":":
         return None  # "Councillors: …" opens a group of a list; "Officers reported…" does not
+    if _WEAK_LABEL.match(label) and m.group("rest") and not _mostly_names(m.group("rest")):
+        return None  # "Staff: the survey closes…", "Missing: two pages of the report"
     kind = _kind_of(label)
     rest = m.group("rest")
     if rest and not m.group("sep") and not label.endswith(" by"):
@@ -174,7 +184,7 @@ def parse_people(text: str) -> list[Person]:
                 people[-1].role = title
                 people[-1].initials = people[-1].initials or initials
             else:
-                pending_role = re.sub(r"^the\s+", "", title, flags=re.IGNORECASE)
+                pending_role = title
             continue
         if last_chunk_person and people[-1].organisation is None and is_organisation(chunk):
             people[-1].organisation = chunk  # "Cllr Linda Haysey, East Herts District Council"
@@ -212,12 +222,17 @@ def _role_chunk(chunk: str) -> tuple[str, str | None] | None:
     body, bracket = (m.group(1), m.group(2)) if m else (chunk, None)
     if not body or "(" in body or _HONORIFIC.match(body + " ") or not is_role(body):
         return None
+    if bracket and parse_person(bracket, run_on=False) is not None:
+        return None  # "The Mayor (Cllr J Smith)": the person holding the post
     if not is_role(" ".join(body.split()[:_ROLE_WORD_WITHIN])):
         return None  # "Georgia Hale Democratic Services Officer": a name before the title
     if (h := _ROLE_PREFIX.match(body)) is not None and is_name(_bare(body[h.end():])):
         return None  # "Mayor Bowman", "District Councillor Ann Lee": a post before a name
     initials = re.sub(r"[\s.\-]", "", bracket) if bracket and re.fullmatch(r"[A-Z][A-Z .\-]{0,8}", bracket) else None
-    return strip_punct(body), initials
+    parts = _split_and(body)
+    if len(parts) > 1 and any(parse_person(part, run_on=False) is not None for part in parts):
+        return None  # "County Councillor B Hale and the clerk": a person is named in it
+    return _role_case(re.sub(r"^(?:in\s+)?the\s+", "", strip_punct(body), flags=re.IGNORECASE)), initials
 
 
 def _sentence_breaks(text: str) -> str:
@@ -295,10 +310,12 @@ def parse_person(text: str, bracket: str | None = None, caps_ok: bool = False, r
         text = text[: m.start()].strip()
     role = None
     dash = re.match(r"^(.*?)\s+[-–—]\s+(.+)$", text) or re.match(r"^(.*?),\s+(.+)$", text)
-    if dash and is_role(_drop_bracket(dash.group(2))):
+    if dash and is_note(dash.group(2)) and not is_role(dash.group(2)):
+        text = dash.group(1)  # "Kim Ode (KO) - accepted"
+    elif dash and is_role(_drop_bracket(dash.group(2))):
         text, role = dash.group(1), strip_punct(dash.group(2))  # "Tom Price – Clerk", "Katherine Lymer (KL) - Chair"
     elif dash and not brackets and bracket is None and re.match(r"^[\w][\w.&'/ ]{0,40}$", dash.group(2).strip()) \
-            and is_name(_bare(dash.group(1))):
+            and is_name(_bare(_drop_bracket(dash.group(1)))):
         text, bracket = dash.group(1), dash.group(2).strip()  # "Jane Smith – Kent", "Jeff Olchovy, Tapad"
     while (m := re.search(r"\s*\(([^()]*)\)?\s*$", text)) and m.start() > 0:
         brackets.insert(0, m.group(1))
@@ -319,6 +336,10 @@ def parse_person(text: str, bracket: str | None = None, caps_ok: bool = False, r
         text = text[h.end():]
     honorific = " ".join(dict.fromkeys(titles)) or None
     name = _strip_entry(text)
+    if len(brackets) == 1 and is_role(name) and (inner := parse_person(brackets[0], run_on=False)) is not None:
+        inner.role = inner.role or _role_case(re.sub(r"^the\s+", "", name, flags=re.IGNORECASE))
+        inner.as_written = as_written
+        return inner  # "The Mayor (Cllr J Smith)", "Town Clerk (Mrs L Hay)"
     if not is_name(name, caps_ok):
         name, role = _name_then_title(name, role) if run_on else (None, role)
         if name is None:

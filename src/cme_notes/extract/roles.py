@@ -87,7 +87,7 @@ def is_note(text: str) -> bool:
     text = text.strip()
     if is_role(text):
         return False  # "(in the Chair)"
-    if _NOTE.match(text) or text[:1].islower() and (text.islower() or len(text.split()) >= 3) or re.match(r"^(?:all\s+)?(?:on\s+)?(?:holiday|illness|ill|unwell|away|work)\b", text, re.I):
+    if _NOTE.match(text) or text.startswith("@") or text[:1].islower() and (text.islower() or len(text.split()) >= 3) or re.match(r"^(?:all\s+)?(?:on\s+)?(?:holiday|illness|ill|unwell|away|work)\b", text, re.I):
         return True  # "(parishioner)", "(illness)", "(Away)": said of the person, not who they represent
     words = text.split()
     lower = [w for w in words if w.isalpha() and w.islower() and w not in {"and", "of", "the", "for", "&"}]

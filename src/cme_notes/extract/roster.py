@@ -36,6 +36,9 @@ _HEADER_TAIL = 3
 _HEADER_LINE = 80
 # a list of this many one-word names is a list of surnames
 _SURNAME_LIST = 3
+# a line of one titled name ("Cllr E White", "Mrs F Hale (Clerk)") carries a list on
+_TITLED = re.compile(r"^(?:" + "|".join(HONORIFICS) + r")\.?\s+[A-Z]", re.IGNORECASE)
+_TITLED_LINE = 80
 _HEADING_STYLES = ("heading", "bold", "numbered")
 # a one-per-line list whose lines mostly read "Name, Organisation" uses that convention throughout
 _NAME_ORG_SHARE = 0.6
@@ -149,7 +152,8 @@ def _read_lines(paras: list[Para], j: int, kind: str, opener: Para, heading: boo
         j += 1
     name_org = _name_org_convention([t for _, t, _ in lines], name_org)
     for para, text, people in lines:
-        found[kind].extend(_mark(_line_people(text, people, name_org), para, "people.line"))
+        rule = "people.heading" if heading else "people.line"  # under "## Attendees", or one per line under a label
+        found[kind].extend(_mark(_line_people(text, people, name_org), para, rule))
     return j, name_org
 
 
@@ -227,6 +231,8 @@ def _continues_list(rest: str, text: str) -> bool:
         return True
     if not parse_people(_AND_SPLIT.split(split_top_level(rest, ",;")[-1])[-1]):
         return True  # "…, Mrs / Kerr": the last entry was cut off by the line's end
+    if len(people) == 1 and _TITLED.match(text) and len(text) <= _TITLED_LINE:
+        return True  # "Cllr E White" alone on the last line of a list set out in columns
     pieces = split_top_level(text, ",;")
     return ("," in text or "(" in rest and ")" not in rest.rsplit("(", 1)[1]) and len(people) >= 0.5 * len(pieces)
 
