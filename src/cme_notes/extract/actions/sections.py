@@ -62,8 +62,8 @@ def section_kinds(paras: list[Para], titles: set[int]) -> dict[int, str]:
                 current = PREVIOUS
             elif _TASKS.search(text):
                 current = TASKS
-            elif current == TASKS and text.upper() == text and para.index not in titles and para.style != "heading":
-                pass  # "LOGIN PAGE:" groups tasks inside the list
+            elif current == TASKS and text.upper() == text and para.style != "heading":
+                pass  # "LOGIN PAGE:" groups tasks inside the list (even where the items took such lines as topics)
             else:
                 current = None
             continue
