@@ -64,7 +64,7 @@ def test_familiar_first_names_resolve_to_the_listed_person():
 
 def test_first_name_and_initial_in_either_the_list_or_the_owner():
     short = OwnerResolver(parse_people("Nick A. (Secretary), Ken M., Jeff L."))
-    assert short.owners("Ken and Nick") == ["Ken M", "Nick A"]
+    assert short.owners("Ken and Nick") == ["Ken M.", "Nick A."]
     full = OwnerResolver(parse_people("Nick Abbott, Nick Young"))
     assert full.owners("Nick A.") == ["Nick Abbott"]
 
@@ -258,7 +258,7 @@ def test_a_headerless_action_log_takes_its_owners_from_before_the_due_column(tmp
                  [["1", "Renew the play area inspection contract", "Clerk", "asap"],
                   ["2", "Ask the county about the flooded culvert", "Cllr Dunn", "30 June"],
                   ["3", "Write to residents about the hedges", "All", "ongoing"]],
-                 INTRO.replace("7. Payments\nThe following payments were approved:", "3. Actions from the last meeting"))
+                 INTRO.replace("7. Payments\nThe following payments were approved:", "3. Actions agreed"))
     record = parse(path)
     assert owners_of(record) == [["Tom Brown"], ["Peter Dunn"], ["all"]]
     assert record.actions[0].description == "Renew the play area inspection contract"

@@ -23,6 +23,8 @@ _PEOPLE_HEADING = re.compile(
     r"|(?:welcome\s+and\s+)?apologies(?:\s+for\s+absence)?(?:\s+and\s+substitutes)?)\s*:?$",
     re.IGNORECASE,
 )
+# "Chaired by | Rosa Lindqvist": the cell's head gives the office of the person in it, who may be listed already
+_OFFICE_HEADS = {"chaired by": "Chair", "clerked by": "Clerk", "minutes taken by": "Minute taker", "minute taker": "Minute taker"}
 # a line that introduces a group within the people section: "For the Scala Center:", "Other members present:"
 _GROUP_INTRO_WORDS = 10
 # "(Item 1)" under a heading: the agenda reference, not part of the list
@@ -80,16 +82,23 @@ def find_people(layout: Layout) -> tuple[list[Person], list[Person], int | None,
         k = _header_tail(paras, j)
         end = paras[k].index if k < len(paras) else None
         i = j
+    offices: dict[str, str] = {}
     for cell in layout.people_cells:
         label = section_label(cell.head + ":")
         kind = label[0] if label else "attendees"
+        office = _OFFICE_HEADS.get(" ".join(cell.head.casefold().rstrip(": ").split()))
         for person in parse_people(cell.text):
             person.where = where_of(cell.source, cell.rule)
             found[kind].append(person)
+            if office:
+                offices.setdefault(person.name.casefold(), office)
     apologies = _dedupe(found["apologies"])
     sent = {p.name.casefold() for p in apologies}
     # someone listed as expected but who sent apologies did not attend
     attendees = [p for p in _dedupe(found["attendees"]) if p.name.casefold() not in sent]
+    for person in attendees:
+        if person.role is None and person.name.casefold() in offices:
+            person.role = offices[person.name.casefold()]
     return attendees, apologies, end, used
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from ...models import Action
 from ..entries import owner_entries, reads_as_title
 from ..layout import Entry, Layout, Para
+from ..owner_words import could_be_owner
 from ..owners import ALL, NOT_INITIALS, OwnerResolver, is_all, split_owners
 from ..people import initials_of
 from ..text import ends_sentence, sentences, split_top_level, squash
@@ -73,11 +74,11 @@ def column_actions(layout: Layout, paras: list[Para], item_of: dict, titles: set
             action.where = where_of(entry.source, "actions.column-task")
             found.append((entry.index + entry.pos / 1e6, action))
             continue
-        if not entry_is_owners(entry.text, resolver):
+        if not entry_is_owners(entry.text, resolver, entry.declared):
             continue
         owners_tokens = resolver.tokens(entry.text, notes=True)
         cands = _candidates(entry, paras, where, item_of, titles)
-        best = _pick(entry, cands, owners_tokens, resolver, used)
+        best = _pick(entry, cands, owners_tokens, resolver, used, entry.declared or _has_due(entry, paras, where))
         if best is _NOTHING:
             continue
         if best is None:
@@ -98,18 +99,20 @@ def column_actions(layout: Layout, paras: list[Para], item_of: dict, titles: set
     return paras, found
 
 
-def entry_is_owners(text: str, resolver: OwnerResolver) -> bool:
+def entry_is_owners(text: str, resolver: OwnerResolver, declared: bool = False) -> bool:
     """Whether an Actions-column entry names owners ("MS / CO", "Chris", "ALL", "Clerk", "Cllr Hale"), not a status
     ("Passed"), a payee ("Coopers") or a topic ("General Fund")."""
     if resolver.is_owner_text(text):
         return True
     tokens = split_owners(split_entry_date(text, None)[0])
-    return bool(tokens) and all(_owner_token(token, resolver) for token in tokens)
+    return bool(tokens) and all(_owner_token(token, resolver, declared) for token in tokens)
 
 
-def _owner_token(token: str, resolver: OwnerResolver) -> bool:
+def _owner_token(token: str, resolver: OwnerResolver, declared: bool) -> bool:
     if token.casefold() in _NOT_OWNERS:
         return False
+    if declared and could_be_owner(token):
+        return True  # a column headed Action(s) may name a body ("Tech Team", "Highways"), kept as written
     if is_all(token) or is_group(token) or is_role(token) or _TITLED.match(token) or _INITIALS.fullmatch(token):
         return token.upper() not in NOT_INITIALS
     found = resolve(resolver, token)
@@ -181,7 +184,13 @@ def _line_with_continuation(position: int, paras: list[Para], item_of: dict) -> 
     return [Para(squash(text), para.index, para.group, para.pos, para.style, source=para.source)]
 
 
-def _pick(entry: Entry, cands: list[Candidate], owners: list[str], resolver: OwnerResolver, used: set) -> Candidate | None:
+def _has_due(entry: Entry, paras: list[Para], where: "_Where") -> bool:
+    """Whether the entry's table row also gives a due date: then the row is an action log's, whatever its wording."""
+    return entry.group is not None and any(paras[i].style == "due" for i in where.by_group.get(entry.group, []))
+
+
+def _pick(entry: Entry, cands: list[Candidate], owners: list[str], resolver: OwnerResolver, used: set,
+          logged: bool = False) -> Candidate | None:
     names = _mention_words(owners, resolver)
     for_all = ALL in {resolver.resolve(o).owner for o in owners}
     best, best_score, best_raw = None, float("-inf"), 0.0
@@ -193,7 +202,7 @@ def _pick(entry: Entry, cands: list[Candidate], owners: list[str], resolver: Own
             score += 1  # at or below the entry: Word users push entries down to their text, rarely up
         if score > best_score:
             best, best_score, best_raw = cand, score, raw
-    if best is not None and best_raw < _MIN_SCORE:
+    if best is not None and best_raw < _MIN_SCORE and not logged:
         return _NOTHING  # a name beside text that neither names them nor sets a task: a payee, a post held
     return best
 
