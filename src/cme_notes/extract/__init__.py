@@ -41,9 +41,10 @@ def extract(document: Document) -> Meeting:
         Layout(body, layout.entries, layout.action_rows, layout.people_cells, layout.actions_column),
         items_by_para, {h.index for h in headings}, resolver, date, warnings,
     )
+    listed = {p.name for p in attendees + apologies}  # once, not per owner: both lists can be long
     for action in actions:
         for owner in action.owners:
-            if owner != "all" and owner not in {p.name for p in attendees + apologies}:
+            if owner != "all" and owner not in listed:
                 warnings.append(f"action owner {owner!r} is not among the people listed (item {action.item or '-'})")
     return Meeting(
         title=find_title(top),

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..models import Action
 from .dates import find_dates
@@ -30,6 +32,13 @@ _SUBJECT_VERB = re.compile(
 )
 _OWNER_LEAD = re.compile(r"^(?P<who>.+?)\s+(?:to|will|shall|is to|are to|agreed to)\s+\w", re.IGNORECASE)
 _DUE = re.compile(r"\b(?:by|before|for|due(?:\s+(?:by|on))?|no later than|deadline|until|on or before)\s*:?\s+(?:the\s+)?", re.I)
+# how many actions of the same owners a summary table's row is compared with, in order, to find
+# the one it repeats: more than anyone owns in real minutes, and a bound, so that an action log of
+# thousands of rows with one owner costs linear time (it was compared with every action before it)
+TWIN_REACH = 100
+# how many paragraphs of its item, back from a lone owner line, may hold its action: enough for a
+# table row of a dozen lines, and a bound, so that many lone entries in one item cost linear time
+LONE_REACH = 24
 _ALL_MENTION = re.compile(r"\b(?:all members|members|everyone|colleagues|all las|all to|can all|all (?:attendees|councillors|governors))\b", re.I)
 
 
@@ -85,12 +94,21 @@ def extract_actions(
         if action is not None:
             action.where = where_of(para.source, rule)
             found.append((para.index, action))
+    # same_action, with the actions so far grouped by owners and their words found once
+    by_owners: dict[frozenset, list[tuple[Action, str | None, set[str]]]] = {}
+    for _, action in found:
+        by_owners.setdefault(frozenset(action.owners), []).append(
+            (action, action.item, _content_words(action.description)))
     for row in layout.action_rows:
         action = _row_action(row, item_of, resolver, meeting_date, warnings)
         action.where = where_of(row.source, "actions.table")
-        twin = next((a for _, a in found if same_action(a, action)), None)
+        item, words = action.item, _content_words(action.description)
+        same_owners = by_owners.setdefault(frozenset(action.owners), [])
+        twin = next((a for a, a_item, a_words in same_owners[:TWIN_REACH]
+                     if not (a_item and item and a_item != item) and _same_words(a_words, words)), None)
         if twin is None:
             found.append((row.index, action))
+            same_owners.append((action, item, words))
         elif twin.due is None:
             twin.due = action.due  # a summary table often gives the date the text leaves out
     found.sort(key=lambda pair: pair[0])
@@ -103,7 +121,10 @@ def same_action(a: Action, b: Action) -> bool:
         return False
     if set(a.owners) != set(b.owners):
         return False
-    wa, wb = _content_words(a.description), _content_words(b.description)
+    return _same_words(_content_words(a.description), _content_words(b.description))
+
+
+def _same_words(wa: set[str], wb: set[str]) -> bool:
     return bool(wa and wb) and len(wa & wb) >= 0.5 * min(len(wa), len(wb))
 
 
@@ -148,14 +169,22 @@ def _candidates(entry: Entry, paras: list[Para], where: "_Where", item_of: dict,
     elif entry.group is not None:
         positions = where.by_group.get(entry.group)
         pool = _line_with_continuation(positions[0], paras, item_of) if positions else []
-    else:  # a lone entry: any text of its item before it
-        pool = [p for p in where.by_item.get(item_of.get(entry.index), []) if p.index < entry.index]
+    else:  # a lone entry: the text of its item just before it
+        same_item = where.by_item.get(item_of.get(entry.index), [])
+        end = bisect_left(same_item, entry.index, key=lambda p: p.index)
+        pool = same_item[max(0, end - LONE_REACH):end]
     out = []
     texts = [p for p in pool if p.index not in titles and p.style != "due"] or pool
     for para in texts:
-        for order, sentence in enumerate(sentences(para.text)):
+        for order, sentence in enumerate(_sentences_of(para.text)):
             out.append(Candidate(sentence, para, order))
     return out
+
+
+@lru_cache(maxsize=1024)
+def _sentences_of(text: str) -> tuple[str, ...]:
+    """Cached: lone entries in a row each read the same paragraphs before them."""
+    return tuple(sentences(text))
 
 
 def _line_with_continuation(position: int, paras: list[Para], item_of: dict) -> list[Para]:
@@ -227,10 +256,20 @@ def _mention_words(owners: list[str], resolver: OwnerResolver) -> set[str]:
 
 def action_score(sentence: str, names: set[str], for_all: bool = False) -> float:
     """How much a sentence reads like the action an owner entry stands for."""
-    score = 0.0
-    words = set(re.findall(r"[\w'\u2019]+", sentence.casefold()))
+    words, score = _owner_free_score(sentence)
     if names & words or (for_all and _ALL_MENTION.search(sentence)):
         score += 3
+    return score
+
+
+@lru_cache(maxsize=4096)
+def _owner_free_score(sentence: str) -> tuple[frozenset[str], float]:
+    """The sentence's words, and the part of its score that does not depend on the owner.
+
+    Cached: the sentences near an entry are scored again for the next entries.
+    """
+    score = 0.0
+    words = frozenset(re.findall(r"[\w'\u2019]+", sentence.casefold()))
     m = _SUBJECT_VERB.match(re.sub(r"^[^:]{0,40}:\s*", "", sentence))
     if m and len(m.group("who").split()) <= 5:
         score += 2
@@ -242,7 +281,7 @@ def action_score(sentence: str, names: set[str], for_all: bool = False) -> float
         score -= 1  # a numbered point of a statement, not a task
     if sentence.rstrip().endswith("?"):
         score -= 1
-    return score
+    return words, score
 
 
 def _due_in(text: str) -> bool:
@@ -364,8 +403,8 @@ def _owner_like(text: str, resolver: OwnerResolver) -> bool:
 
 
 def _previous_text(para: Para, paras: list[Para]) -> str:
-    before = [p for p in paras if p.index < para.index]
-    return before[-1].text if before else ""
+    before = bisect_left(paras, para.index, key=lambda p: p.index)  # paras are in index order
+    return paras[before - 1].text if before else ""
 
 
 def _last_sentences(text: str) -> str:

@@ -100,13 +100,15 @@ def choose(found: list[Heading]) -> list[Heading]:
     else:
         kind = None
     chosen: list[Heading] = []
+    taken: set = set()  # what an AOB must not repeat: any AOB, a chosen index or title (a set, not a scan of chosen)
     last: tuple[int, ...] = ()
     for h in found:
         if h.kind == "aob":
-            if not any(c.kind == "aob" or c.index == h.index or c.title == h.title for c in chosen):
+            if not taken & {"aob", ("index", h.index), ("title", h.title)}:
                 if h.number and kind and number_key(h.number) <= last:
                     h = Heading(h.index, None, h.title, h.kind, h.source)
                 chosen.append(h)
+                taken |= {"aob", ("index", h.index), ("title", h.title)}
                 if h.number:
                     last = number_key(h.number)
             continue
@@ -115,6 +117,7 @@ def choose(found: list[Heading]) -> list[Heading]:
         key = number_key(h.number or "")
         if key and key > last:
             chosen.append(h)
+            taken |= {("index", h.index), ("title", h.title)}
             last = key
     return chosen
 

@@ -19,8 +19,9 @@ NOT_INITIALS = {"AOB", "TBC", "TBA", "NA", "N/A", "NB", "CME", "EHE", "LA", "LAS
 
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form of a name."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    if not text.isascii():  # ASCII has no accents to drop (and this runs for every line of some minutes)
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     return " ".join(re.sub(r"[^\w\s]", " ", text.casefold().replace("-", " ")).split())
 
 
@@ -47,32 +48,39 @@ class OwnerResolver:
 
     def __init__(self, attendees: list[Person], apologies: list[Person] = ()) -> None:
         self.groups = [list(attendees), list(apologies)]
+        # each group's people by every key a rule matches, built once: resolving a token looks
+        # its keys up instead of scanning the people (a long register times many actions was quadratic)
+        self._indexes = [_index(people) for people in self.groups]
+        self._resolved: dict[str, Resolution] = {}
 
     def resolve(self, token: str) -> Resolution:
         token = token.strip()
+        known = self._resolved.get(token)
+        if known is None:
+            known = self._resolved[token] = self._resolve(token)
+        return known
+
+    def _resolve(self, token: str) -> Resolution:
         if is_all(token):
             return Resolution(ALL, resolved=True)
-        for people in self.groups:
-            matches = self._matches(token, people)
+        for index in self._indexes:
+            matches = self._matches(token, index)
             if len(matches) == 1:
                 return Resolution(matches[0].name, resolved=True)
             if len(matches) > 1:
                 return Resolution(token, ambiguous=tuple(p.name for p in matches))
         return Resolution(token)
 
-    def _matches(self, token: str, people: list[Person]) -> list[Person]:
+    def _matches(self, token: str, index: dict) -> list[Person]:
         bare = re.sub(r"^(?:" + "|".join(HONORIFICS) + r")\.?\s+", "", token, flags=re.IGNORECASE)
         key = fold(bare)
         if not key:
             return []
         compact = bare.replace(".", "").replace(" ", "")
         if compact.isupper() and compact.isalpha() and 2 <= len(compact) <= 4:
-            given = [p for p in people if p.initials and p.initials.upper() == compact]
-            if given:
-                return given
-            return [p for p in people if _initials_fit(compact, p.name)]
+            return index[_given].get(compact) or index[_initials_fit].get(compact, [])
         for rule in (_full, _first, _last, _role):
-            found = [p for p in people if rule(key, p)]
+            found = index[rule].get(re.sub(r"^the ", "", key) if rule is _role else key)
             if found:
                 return found
         return []
@@ -85,30 +93,46 @@ class OwnerResolver:
         return all(is_all(t) or (t.upper() not in NOT_INITIALS and self.resolve(t).resolved) for t in tokens)
 
 
-def _initials_fit(initials: str, name: str) -> bool:
-    full = initials_of(name)
-    words = name.split()
+def _index(people: list[Person]) -> dict:
+    """For each rule, the people by each key they answer to under it, in list order."""
+    index: dict = {}
+    for rule in (_given, _initials_fit, _full, _first, _last, _role):
+        table: dict[str, list[Person]] = index.setdefault(rule, {})
+        for person in people:
+            for key in rule(person):
+                table.setdefault(key, []).append(person)
+    return index
+
+
+def _given(person: Person) -> set[str]:
+    """The initials the minutes gave: "Jane Smith (JS)"."""
+    return {person.initials.upper()} if person.initials else set()
+
+
+def _initials_fit(person: Person) -> set[str]:
+    full = initials_of(person.name)
+    words = person.name.split()
     first_last = (words[0][0] + words[-1][0]).upper() if len(words) >= 2 else full
-    return initials in (full, first_last)
+    return {full, first_last}
 
 
-def _full(key: str, person: Person) -> bool:
-    return fold(person.name) == key
+def _full(person: Person) -> set[str]:
+    return {fold(person.name)}
 
 
-def _first(key: str, person: Person) -> bool:
-    return fold(person.name).split()[0] == key
-
-
-def _last(key: str, person: Person) -> bool:
+def _first(person: Person) -> set[str]:
     words = fold(person.name).split()
-    return len(words) > 1 and (words[-1] == key or " ".join(words[1:]) == key)
+    return {words[0]} if words else set()
 
 
-def _role(key: str, person: Person) -> bool:
+def _last(person: Person) -> set[str]:
+    words = fold(person.name).split()
+    return {words[-1], " ".join(words[1:])} if len(words) > 1 else set()
+
+
+def _role(person: Person) -> set[str]:
     """"Clerk" is the person whose role is "Clerk and RFO"."""
-    key = re.sub(r"^the ", "", key)
-    return bool(person.role) and key in {fold(r) for r in re.split(r"\s+and\s+|/|,", person.role)}
+    return {fold(r) for r in re.split(r"\s+and\s+|/|,", person.role)} if person.role else set()
 
 
 def owner_matches(query: str, owners: list[str], owners_text: str | None = None, people: list[Person] = ()) -> bool:

@@ -33,14 +33,15 @@ _LABEL = re.compile(
 _APOLOGY_PROSE = re.compile(
     r"\bapologies\b[^.:]*?\b(?:received|given|noted|sent|offered)\s+(?:from|by)\s*:?\s*(?P<rest>.+)$", re.IGNORECASE
 )
+_APOLOGIES_WORD = re.compile(r"\bapologies\b", re.IGNORECASE)
 _NAME_WORD = re.compile(r"^[A-Z][\w'\u2019\-]*\.?$|^[A-Z]\.?$|^(?:de|van|von|der|la|le|du|da|di|mc|o')$", re.UNICODE)
 _AND = re.compile(r"\s+(?:&|and|\+)\s+")
 
 
 def section_label(text: str) -> tuple[str, str] | None:
     """("attendees" | "apologies", rest of the line) when the line opens a people list."""
-    prose = _APOLOGY_PROSE.search(text)
-    if prose and text.lower().lstrip().startswith("apolog"):
+    prose = _apology_prose(text) if text.lower().lstrip().startswith("apolog") else None
+    if prose:
         return "apologies", sentences(prose.group("rest"))[0]
     m = _LABEL.match(text)
     if not m:
@@ -51,6 +52,25 @@ def section_label(text: str) -> tuple[str, str] | None:
     if kind == "attendees" and rest and not re.match(r"^[:\-–]|\s", text[m.end("label"):]):
         return None  # "Presentation..." or "Attendance figures" is prose, not a list
     return kind, rest
+
+
+def _apology_prose(text: str) -> re.Match | None:
+    """``_APOLOGY_PROSE.search(text)`` in linear time.
+
+    A search tries every "apologies" up to the next full stop or colon, and when
+    the first fails the others there fail too: they are skipped (a long line of
+    "apologies … apologies …" was quadratic).
+    """
+    pos = 0
+    while (word := _APOLOGIES_WORD.search(text, pos)) is not None:
+        found = _APOLOGY_PROSE.match(text, word.start())
+        if found:
+            return found
+        stops = [i for i in (text.find(".", word.end()), text.find(":", word.end())) if i >= 0]
+        if not stops:
+            return None
+        pos = min(stops) + 1
+    return None
 
 
 def parse_people(text: str) -> list[Person]:
@@ -81,15 +101,15 @@ def _parse_chunk(chunk: str) -> list[Person]:
 
 
 def _split_and(text: str) -> list[str]:
-    parts, depth, start = [], 0, 0
-    for i, ch in enumerate(text):
-        depth += ch == "("
-        depth -= ch == ")"
+    parts, depth, start, counted = [], 0, 0, 0
+    # the bracket depth is counted up to each "&"/"and" (a regex tried at every character was the
+    # slowest part of reading a long list)
+    for m in _AND.finditer(text):
+        depth += text.count("(", counted, m.start()) - text.count(")", counted, m.start())
+        counted = m.start()
         if depth == 0:
-            m = _AND.match(text, i)
-            if m and i >= start:
-                parts.append(text[start:i])
-                start = m.end()
+            parts.append(text[start:m.start()])
+            start = m.end()
     parts.append(text[start:])
     return [p.strip() for p in parts if p.strip()]
 

@@ -35,11 +35,14 @@ def find_people(layout: Layout) -> tuple[list[Person], list[Person], int | None,
         target = attendees if kind == "attendees" else apologies
         used.add(paras[i].index)
         j = i + 1
-        # a list wrapped onto following lines (text exports, hard-wrapped email)
-        while rest.strip() and not rest.rstrip().endswith(".") and j < len(paras) and _continues_list(paras[j].text):
-            rest = f"{rest} {paras[j].text}"
+        # a list wrapped onto following lines (text exports, hard-wrapped email); the lines are
+        # joined once at the end, as adding each to the text so far was quadratic in a long list
+        lines = [rest]
+        while rest.strip() and not lines[-1].rstrip().endswith(".") and j < len(paras) and _continues_list(paras[j].text):
+            lines.append(paras[j].text)
             used.add(paras[j].index)
             j += 1
+        rest = " ".join(lines)
         people = parse_people(rest) if rest.strip() else []
         _mark(people, paras[i], "people.label")
         if not people or rest.rstrip().endswith(","):
