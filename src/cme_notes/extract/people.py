@@ -169,9 +169,37 @@ def _split_bracket(inner: str, name: str) -> tuple[str | None, str | None, str |
             initials = part
         else:
             continue
-        rest = re.sub(rf"(?:\s*(?:,|;|[-–—]|/|\band\b)\s*)?\b{re.escape(part)}\b", "", rest, count=1)
+        rest = _drop_initials(rest, part) if part == initials else _drop_part(rest, part)
     organisation = strip_punct(re.sub(r"^\s*(?:[-–—/]|and\b)\s*|\s*(?:[-–—/]|\band)\s*$", "", rest)) or None
     return organisation, " and ".join(roles) or None, initials
+
+
+def _drop_part(text: str, part: str) -> str:
+    """``text`` without the first ``part`` standing as a word(s), and the separator before it."""
+    return re.sub(rf"(?:\s*(?:,|;|[-–—]|/|\band\b)\s*)?\b{re.escape(part)}\b", "", text, count=1)
+
+
+_SEPARATOR_BEFORE = re.compile(r"\s*(?:,|;|[-–—]|/|\band\b)\s*\Z")
+
+
+def _drop_initials(text: str, initials: str) -> str:
+    """``_drop_part`` for initials (letters only), without a regex compiled for each person's own.
+
+    Every person of a long list has initials of their own, and compiling a
+    pattern for each was most of the time it took to read the list.
+    """
+    k = text.find(initials)
+    while k >= 0 and (_is_word(text, k - 1) or _is_word(text, k + len(initials))):
+        k = text.find(initials, k + 1)
+    if k < 0:
+        return text
+    before = _SEPARATOR_BEFORE.search(text, 0, k)
+    start = before.start() if before and not before.group().endswith("and") else k  # "andJS" has no word break
+    return text[:start] + text[k + len(initials):]
+
+
+def _is_word(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
 
 
 def initials_of(name: str) -> str:
