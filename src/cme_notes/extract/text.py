@@ -40,18 +40,18 @@ def ends_sentence(text: str) -> bool:
 
 def split_top_level(text: str, separators: str = ",;") -> list[str]:
     """Split at separators that are not inside brackets."""
-    parts, depth, current = [], 0, []
-    for ch in text:
+    parts, depth, start = [], 0, 0
+    # only brackets and separators are visited (a loop over every character was slow on long lists)
+    for m in re.finditer("[" + re.escape("()[]{}" + separators) + "]", text):
+        ch = m.group()
         if ch in "([{":
             depth += 1
         elif ch in ")]}":
             depth = max(0, depth - 1)
         if ch in separators and depth == 0:
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(ch)
-    parts.append("".join(current))
+            parts.append(text[start:m.start()])
+            start = m.end()
+    parts.append(text[start:])
     return [p.strip() for p in parts if p.strip()]
 
 

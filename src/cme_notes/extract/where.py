@@ -15,8 +15,7 @@ MAX_TEXT = 300
 
 def where_of(source: Block | None, rule: str, text: str | None = None) -> Where:
     """A Where for text read from ``source`` (a reader's block) by ``rule``."""
-    shown = text if text is not None else (source.text if source is not None else "")
-    shown = " ".join(shown.split())
+    shown = _squashed_head(text if text is not None else (source.text if source is not None else ""))
     if len(shown) > MAX_TEXT:
         shown = shown[: MAX_TEXT - 1] + "…"
     if source is None:
@@ -25,3 +24,16 @@ def where_of(source: Block | None, rule: str, text: str | None = None) -> Where:
         page=source.page, table=source.table, row=source.row, col=source.col if source.table is not None else None,
         paragraph=source.para, line=source.line, text=shown, rule=rule,
     )
+
+
+def _squashed_head(text: str) -> str:
+    """The text with runs of spaces squashed, at least up to MAX_TEXT + 1 characters where it is that long.
+
+    Only the head is squashed: every person of a list of thousands points at the
+    paragraph that lists them, and squashing all of it for each was quadratic.
+    """
+    head = text[: 4 * MAX_TEXT]
+    shown = " ".join(head.split())
+    if len(shown) <= MAX_TEXT and len(head) < len(text):
+        shown = " ".join(text.split())  # a head of mostly spaces
+    return shown

@@ -12,7 +12,8 @@ of a run of spaces or of a line):
 - a line longer than :data:`MAX_LINE` characters (no real minutes have one:
   it is a file with no line breaks, or not minutes) is cut into pieces of at
   most that length, at the last sentence end in the second half of each piece,
-  else at the last space, else anywhere; each piece is read as a line of its
+  else after the last comma or semicolon (a list of names on one line), else at
+  the last space, else anywhere; each piece is read as a line of its
   own (so ``Block.line`` counts pieces, not source lines, after such a line);
 - a line with more than :data:`MAX_COLUMNS` tab-separated segments is not a
   table exported as text: its tabs are read as spaces;
@@ -40,7 +41,9 @@ _MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$"
 _MD_LINK = re.compile(r"\[([^\[\]]+)\]\([^)\[\]]*\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_SENTENCE_BREAK = re.compile(r"[.!?][\"'\u2019\u201d)\]]*\s")
+# not after an initial: a list of "Alice B. Ashdown, …" cut there would end the list at "B."
+_SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])[.!?][\"'\u2019\u201d)\]]*\s")
+_LIST_BREAK = re.compile(r"[,;]\s")
 
 # "title: x", "date = \"2007-05-08\"": a front-matter field; "[extra]" opens a TOML table
 # (keys are lower-case in every static-site generator's front matter; "Date: 12 May" between rules is a header box)
@@ -114,8 +117,11 @@ def split_long_line(line: str, limit: int = MAX_LINE) -> list[str]:
         window = line[start:start + limit]
         half = limit // 2
         ends = [m.end() for m in _SENTENCE_BREAK.finditer(window, half)]
+        commas = [m.end() for m in _LIST_BREAK.finditer(window, half)] if not ends else []
         if ends:
             cut = ends[-1]
+        elif commas:
+            cut = _outside_brackets(window, commas)
         else:
             space = max(window.rfind(" ", half), window.rfind("\t", half))
             cut = space + 1 if space >= half else limit
@@ -123,6 +129,14 @@ def split_long_line(line: str, limit: int = MAX_LINE) -> list[str]:
         start += cut
     pieces.append(line[start:])
     return pieces
+
+
+def _outside_brackets(window: str, cuts: list[int], tries: int = 20) -> int:
+    """The last of ``cuts`` not inside brackets ("Jo Bell (Kent, Chair), …"), among the last few; else the last."""
+    for cut in reversed(cuts[-tries:]):
+        if window.rfind("(", 0, cut) <= window.rfind(")", 0, cut):
+            return cut
+    return cuts[-1]
 
 
 def _lines(text: str) -> Iterator[str]:
