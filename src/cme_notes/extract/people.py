@@ -296,6 +296,12 @@ def _split_and(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+# "Ann Lee (AL) (Chair)": brackets after a name, taken from the end; past a few it is no name, and the bound
+# keeps a hostile run of brackets from costing a search of the whole entry per bracket
+_MAX_BRACKETS = 4
+_LAST_BRACKET = re.compile(r"\s*\(([^()]*)\)?\s*$")
+
+
 def parse_person(text: str, bracket: str | None = None, caps_ok: bool = False, run_on: bool = True) -> Person | None:
     """One person: "Cllr Jane Smith (Kent and Chair)", "J Marsh (JM - Chair)", "Tom Price – Clerk".
 
@@ -304,8 +310,8 @@ def parse_person(text: str, bracket: str | None = None, caps_ok: bool = False, r
     text = clean_markdown(text)
     as_written = squash(text + (f" ({bracket})" if bracket else ""))
     text = _strip_entry(text)
-    brackets = []
-    while (m := re.search(r"\s*\(([^()]*)\)?\s*$", text)) and m.start() > 0:  # "Ann Lee (AL) (Chair)"
+    brackets: list[str] = []
+    while len(brackets) < _MAX_BRACKETS and (m := _LAST_BRACKET.search(text)) and m.start() > 0:  # "Ann Lee (AL) (Chair)"
         brackets.insert(0, m.group(1))
         text = text[: m.start()].strip()
     role = None
@@ -317,7 +323,7 @@ def parse_person(text: str, bracket: str | None = None, caps_ok: bool = False, r
     elif dash and not brackets and bracket is None and re.match(r"^[\w][\w.&'/ ]{0,40}$", dash.group(2).strip()) \
             and is_name(_bare(_drop_bracket(dash.group(1)))):
         text, bracket = dash.group(1), dash.group(2).strip()  # "Jane Smith – Kent", "Jeff Olchovy, Tapad"
-    while (m := re.search(r"\s*\(([^()]*)\)?\s*$", text)) and m.start() > 0:
+    while len(brackets) < _MAX_BRACKETS and (m := _LAST_BRACKET.search(text)) and m.start() > 0:
         brackets.insert(0, m.group(1))
         text = text[: m.start()].strip()
     if bracket is not None:

@@ -11,6 +11,7 @@ is no owner at all ("Passed", "None", "P") is not an action.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ...models import Action
@@ -42,6 +43,9 @@ _MIN_SCORE = 1
 _NOTHING = object()
 # a task has at least a verb and what it acts on
 _MIN_TASK_WORDS = 3
+# a lone owner line stands for text at most this many paragraphs above it (11 at most in the corpora);
+# a bound, so that a long item with many owner lines is read in linear time
+LONE_REACH = 24
 # "Cllr Hale", "Dr Price": titled, so a person even when the minutes list nobody by that name
 _TITLED = re.compile(r"^(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Rev)\.?\s+[A-Z][\w'\u2019.\-]*(?:\s+[A-Z][\w'\u2019.\-]*){0,2}$")
 # "MS", "J.S.": initials, which minutes use for their own members
@@ -156,8 +160,10 @@ def _candidates(entry: Entry, paras: list[Para], where: "_Where", item_of: dict,
     elif entry.group is not None:
         positions = where.by_group.get(entry.group)
         pool = _line_with_continuation(positions[0], paras, item_of) if positions else []
-    else:  # a lone entry: any text of its item before it
-        pool = [p for p in where.by_item.get(item_of.get(entry.index), []) if p.index < entry.index]
+    else:  # a lone entry: the text of its item just before it
+        same_item = where.by_item.get(item_of.get(entry.index), [])
+        end = bisect_left(same_item, entry.index, key=lambda p: p.index)
+        pool = same_item[max(0, end - LONE_REACH):end]
     out = []
     undated = [p for p in pool if p.style != "due"]  # "Due: asap" from a due column is never the task
     texts = [p for p in undated if p.index not in titles] or undated or pool
