@@ -58,7 +58,7 @@ _MODE = re.compile(
 )
 _PLACE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?P<place>[A-Za-z][\w'\u2019&\- ]*?) *(?:[.,;(\n]|$)")
 _VENUE = re.compile(r"^\s*(?:venue|location|place|where)\s*[:\-–]\s*(?P<place>.+?)\s*\.?$", re.IGNORECASE)
-# "(Held in the Council Chamber, London Road, Halesworth)." on a line of its own under the title
+# "(Held in the Council Chamber, London Road, Oakridge)." on a line of its own under the title
 _HELD_IN = re.compile(r"^\W*held\s+(?:in|at)\s+(?:the\s+)?(?P<place>[^()]+?)\W*$", re.IGNORECASE)
 _FRONT_DATE_KEYS = ("title", "date")
 

@@ -47,7 +47,7 @@ MIN_NUMBERED = 3
 
 
 def _has_minute(title: str) -> bool:
-    """"Apologies for absence: Tamsyn Imison." is a title and its minute run together on one line."""
+    """"Apologies for absence: Tessa Ivers." is a title and its minute run together on one line."""
     return ":" in title and title.rstrip().endswith(".")
 
 

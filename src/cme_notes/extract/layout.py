@@ -66,7 +66,7 @@ class ActionRow:
     raised: str = ""
     """Where a reviewed action was set ("Date raised", "Meeting" column), as written."""
     per_person: bool = False
-    """From a table of one person's tasks ("Connor tasks:" | Hours), the owner taken from its header."""
+    """From a table of one person's tasks ("Callum tasks:" | Hours), the owner taken from its header."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +113,7 @@ _H_DUE = re.compile(
 # "Date raised", "Meeting": where a reviewed action was set
 _H_RAISED = re.compile(r"^(?:date\s*raised|raised(?:\s*(?:on|at|in))?|(?:original\s*)?meeting(?:\s*date)?)\s*:?$", re.I)
 _H_STATUS = re.compile(r"^(?:status|progress|update|outcome|done\??|complete(?:d)?\??)\s*:?$", re.I)
-# "Connor tasks:", "Tasks for Priya", "Sam's actions": a table holding one person's tasks
+# "Callum tasks:", "Tasks for Priya", "Sam's actions": a table holding one person's tasks
 _PERSON_TASKS = re.compile(
     r"^(?:(?P<who>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*)?)(?:['\u2019]s)?\s+(?:tasks|actions|to[\s-]?dos?)"
     r"|(?:tasks|actions|to[\s-]?dos?)\s+for\s+(?P<for>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*)?))\s*:?$"
@@ -320,7 +320,7 @@ def _read_table(blocks: list[Block], layout: Layout, counter: _Counter, above: l
 
 
 def _person_tasks(rows, order, layout: Layout, counter: _Counter) -> bool:
-    """A table headed "Connor tasks:": each later row's first cell is one of Connor's tasks (other columns are
+    """A table headed "Callum tasks:": each later row's first cell is one of Callum's tasks (other columns are
     estimates, not dates)."""
     first = rows[order[0]]
     cols = sorted(first)

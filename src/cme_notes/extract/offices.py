@@ -1,5 +1,5 @@
-"""Who holds an office, as the top of the minutes says it: "the Clerk: Tom Brown", "Chaired by Paul Evemy",
-"Alan Holzer, Minutes Secretary".
+"""Who holds an office, as the top of the minutes says it: "the Clerk: Tom Brown", "Chaired by Paul Eve",
+"Alan Holt, Minutes Secretary".
 
 Actions name officers by office ("Clerk to write to the owner"); the people
 list does not always give the office in brackets, so the lines before the
@@ -17,8 +17,8 @@ _OFFICE = (r"(?i:(?P<office>vice[- ]?chair(?:man|person|woman)?|chair(?:man|pers
 _NAME = r"(?P<name>(?:(?i:cllr|councillor|mr|mrs|ms|miss|dr|prof|rev)\.?\s+)?[A-Z][\w'\u2019\-]*\.?(?:\s+(?!(?i:chaired|clerked|minutes)\b)[A-Z][\w'\u2019\-]*\.?){0,3})"
 _FORMS = (
     re.compile(r"(?:^|[,;.(]\s*|\b(?i:the)\s+)" + _OFFICE + r"\s*[:\-–]\s*" + _NAME),
-    re.compile(r"\b(?i:the)\s+" + _OFFICE + r"\s*,\s*" + _NAME),  # "and the clerk, Mr G Irwin"
-    re.compile(_NAME + r"\s*\(\s*" + _OFFICE + r"\s*\)"),  # "Cllrs R Lester (Chairman), …"
+    re.compile(r"\b(?i:the)\s+" + _OFFICE + r"\s*,\s*" + _NAME),  # "and the clerk, Mr G Ives"
+    re.compile(_NAME + r"\s*\(\s*" + _OFFICE + r"\s*\)"),  # "Cllrs R Lane (Chairman), …"
     re.compile(r"\b(?P<verb>(?i:chaired|clerked))\s+(?i:by)\s*:?\s*" + _NAME),
     re.compile(r"\b(?i:minutes?\s+(?:taken|recorded)\s+by)\s*:?\s*" + _NAME.replace("(?P<name>", "(?P<taker>")),
     re.compile(_NAME + r"\s*,\s*(?:(?i:the)\s+)?" + _OFFICE + r"\b(?!\s*[:\-–])"),
@@ -33,7 +33,7 @@ _MAX_LINE = 600
 def find_offices(paras: list[Para], stop_index: int | None, entries: list[Entry] = ()) -> dict[str, str]:
     """Office as written ("Clerk", "Chair") → the name given for it, from the paragraphs before ``stop_index``.
 
-    A table row may hold the office and the name in two cells ("Clerked by | Pete Osborne"): the name is the
+    A table row may hold the office and the name in two cells ("Clerked by | Pete Orr"): the name is the
     next paragraph of the row, or the row's short entry.
     """
     found: dict[str, str] = {}
@@ -71,7 +71,7 @@ def _name_for(label: tuple[str, object], following: str, beside: dict, found: di
 
 
 def _name_end(name: str) -> str:
-    """"Tom Brindley." at the end of a sentence loses the full stop; "Nick A." keeps it."""
+    """"Tom Brand." at the end of a sentence loses the full stop; "Nick A." keeps it."""
     name = name.strip()
     return name[:-1] if name.endswith(".") and len(name.split()[-1]) > 2 else name
 

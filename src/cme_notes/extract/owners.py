@@ -154,7 +154,7 @@ class OwnerResolver:
         return found
 
     def tokens(self, text: str, notes: bool = False) -> list[str]:
-        """``split_owners``, with names run together ("R Morris S Edgell") told apart by the people present.
+        """``split_owners``, with names run together ("R Moss S Egan") told apart by the people present.
 
         With ``notes``, a cell that opens with a note keeps the owner after it ("Discuss at next meeting. EM").
         """
@@ -169,7 +169,7 @@ class OwnerResolver:
     def _segment(self, token: str) -> list[str]:
         words = token.split()
         if not 2 <= len(words) <= 6 or re.search(r"[:;!?()\[\]]", token) or not could_be_owner(token):
-            return [token]  # only bare names run together, not "Chair: Beau"
+            return [token]  # only bare names run together, not "Chair: Bea"
         for cut in range(1, len(words)):
             head, tail = " ".join(words[:cut]), " ".join(words[cut:])
             if self.resolve(head).resolved and could_be_owner(head):

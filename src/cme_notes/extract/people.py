@@ -22,7 +22,7 @@ HONORIFICS = {
     "sir": "Sir", "dame": "Dame", "lord": "Lord", "lady": "Lady", "messrs": "Messrs",
 }
 _HONORIFIC = re.compile(r"^(" + "|".join(sorted(HONORIFICS, key=len, reverse=True)) + r")\.?\s+", re.IGNORECASE)
-# a post written before the name: "Clerk J Smith", "the Clerk: Tom Brown", "District Councillor Ann Lee", "His Worship Mayor Bowman"
+# a post written before the name: "Clerk J Smith", "the Clerk: Tom Brown", "District Councillor Ann Lee", "His Worship Mayor Bowden"
 _ROLE_PREFIX = re.compile(
     r"^(?:(?:his|her|their) worship|(?:the )?(?:(?:deputy|vice|acting|co)[- ]?)?(?:speaker|chair(?:man|woman|person)?|mayor"
     r"|clerk|leader|president|treasurer|secretary|rfo)|(?:district|county|borough|parish|town|city|ward|unitary|community|d\.?|c\.?)"
@@ -82,7 +82,7 @@ _GROUP_LABEL = re.compile(
     r"|members\s+of\s+the\s+public|observing|observers?|guests?|visitors?|staff|participants|attendants)\s*(?::|(?<=present),(?=\s))\s*",
     re.IGNORECASE,
 )
-# where a name stops and a remark about the person starts: "Ross Gardler left at 11:04", "Nancy Sayer who was substituted"
+# where a name stops and a remark about the person starts: "Ravi Menon left at 11:04", "Nancy Sayle who was substituted"
 _TAIL = re.compile(
     r"\s+(?:left|arrived|joined|departed|who|until|sanctioned|accepted|received|noted|via|attended|attending"
     r"|online|remotely|virtually|for\s+(?:absence|lateness|items?|part|this)|from\s+(?:item|minute)|at\s+\d)\b.*$",
@@ -101,7 +101,7 @@ _LAST_INITIAL = re.compile(r"(?:^|\s)[A-Z]$")
 _NAME_LENGTHS = (2, 3)
 _ROLE_WORD_IN = re.compile(r"\b(?:manager|officer|director|clerk|chair(?:man)?|secretary|treasurer|adviser|advisor|co-?ordinator"
                            r"|consultant|engineer|inspector|head of|executive|lead)\b", re.IGNORECASE)
-# a name has at most this many words ("Wouter Van Oortmersson", "Christopher Maunder Taylor") and characters
+# a name has at most this many words ("Wim Van Oosterhout", "Christopher Mander Tate") and characters
 _MAX_NAME_WORDS = 5
 _MAX_NAME_CHARS = 60
 
@@ -147,7 +147,7 @@ def _mostly_names(text: str) -> bool:
 
 
 def clean_markdown(text: str) -> str:
-    """"**Present:** *Nick* A., Fluff\\_eei" -> "Present: Nick A., Fluff_eei"."""
+    """"**Present:** *Nick* A., Fizz\\_eei" -> "Present: Nick A., Fizz_eei"."""
     text = re.sub(r"\\([_*\\`\[\]()#+\-.!])", r"\1", text) if "\\" in text else text
     if "*" in text or "__" in text:
         text = _EMPHASIS.sub("", text)
@@ -187,7 +187,7 @@ def parse_people(text: str) -> list[Person]:
                 pending_role = title
             continue
         if last_chunk_person and people[-1].organisation is None and is_organisation(chunk):
-            people[-1].organisation = chunk  # "Cllr Linda Haysey, East Herts District Council"
+            people[-1].organisation = chunk  # "Cllr Linda Hale, East Vale District Council"
             last_chunk_person = False
             continue
         found = _parse_chunk(chunk, caps_ok, full_names)
@@ -200,7 +200,7 @@ def parse_people(text: str) -> list[Person]:
 
 
 def _split_pairs(people: list[Person]) -> list[Person]:
-    """"Gary Lane Barry Holt" in a list of two-word names is two people whose comma was lost."""
+    """"Gary Lane Barry Sims" in a list of two-word names is two people whose comma was lost."""
     two = sum(1 for p in people if len(p.name.split()) == 2)
     if len(people) < _PAIR_LIST or two * 2 < len(people):
         return people
@@ -225,9 +225,9 @@ def _role_chunk(chunk: str) -> tuple[str, str | None] | None:
     if bracket and parse_person(bracket, run_on=False) is not None:
         return None  # "The Mayor (Cllr J Smith)": the person holding the post
     if not is_role(" ".join(body.split()[:_ROLE_WORD_WITHIN])):
-        return None  # "Georgia Hale Democratic Services Officer": a name before the title
+        return None  # "Gina Hale Democratic Services Officer": a name before the title
     if (h := _ROLE_PREFIX.match(body)) is not None and is_name(_bare(body[h.end():])):
-        return None  # "Mayor Bowman", "District Councillor Ann Lee": a post before a name
+        return None  # "Mayor Bowden", "District Councillor Ann Lee": a post before a name
     initials = re.sub(r"[\s.\-]", "", bracket) if bracket and re.fullmatch(r"[A-Z][A-Z .\-]{0,8}", bracket) else None
     parts = _split_and(body)
     if len(parts) > 1 and any(parse_person(part, run_on=False) is not None for part in parts):
@@ -236,7 +236,7 @@ def _role_chunk(chunk: str) -> tuple[str, str | None] | None:
 
 
 def _sentence_breaks(text: str) -> str:
-    """A full stop after a word (not an initial or a title) parts two entries: "Linda Haysey. Mr N Hunt"."""
+    """A full stop after a word (not an initial or a title) parts two entries: "Linda Hale. Mr N Hunt"."""
     def part(m: re.Match) -> str:
         word = m.group(1)
         if len(word) < 2 or word.casefold() in HONORIFICS or word.casefold() in {"st", "jr", "sr", "jnr", "snr"}:
@@ -273,7 +273,7 @@ def _parse_chunk(chunk: str, caps_ok: bool = False, full_names: bool = False) ->
 
 
 def _two_in_one(person: Person) -> list[Person]:
-    """"B Simkins B Jones": two initialled names run together where a PDF lost the comma between them."""
+    """"B Sims B Jones": two initialled names run together where a PDF lost the comma between them."""
     m = _TWO_INITIALLED.fullmatch(person.name)
     if m is None:
         return [person]
@@ -319,10 +319,10 @@ def parse_person(text: str, bracket: str | None = None, caps_ok: bool = False, r
     if dash and is_note(dash.group(2)) and not is_role(dash.group(2)):
         text = dash.group(1)  # "Kim Ode (KO) - accepted"
     elif dash and is_role(_drop_bracket(dash.group(2))):
-        text, role = dash.group(1), strip_punct(dash.group(2))  # "Tom Price – Clerk", "Katherine Lymer (KL) - Chair"
+        text, role = dash.group(1), strip_punct(dash.group(2))  # "Tom Price – Clerk", "Kate Lyle (KL) - Chair"
     elif dash and not brackets and bracket is None and re.match(r"^[\w][\w.&'/ ]{0,40}$", dash.group(2).strip()) \
             and is_name(_bare(_drop_bracket(dash.group(1)))):
-        text, bracket = dash.group(1), dash.group(2).strip()  # "Jane Smith – Kent", "Jeff Olchovy, Tapad"
+        text, bracket = dash.group(1), dash.group(2).strip()  # "Jane Smith – Kent", "Jeff Ollie, Tapcorp"
     while len(brackets) < _MAX_BRACKETS and (m := _LAST_BRACKET.search(text)) and m.start() > 0:
         brackets.insert(0, m.group(1))
         text = text[: m.start()].strip()

@@ -35,7 +35,7 @@ _ENDS_WITH_ROLE = re.compile(_ROLE_WORD.pattern + r"\s*$", re.IGNORECASE)
 
 # "former Parish Clerk", "in the Chair": a post all the same
 _FORMER = re.compile(r"^(?:former|acting|interim|outgoing|incoming|new|in the)\s+(?=\w)", re.IGNORECASE)
-# what an organisation's name ends with: "East Herts District Council", "Fenwick Estates Ltd"
+# what an organisation's name ends with: "East Vale District Council", "Fenwick Estates Ltd"
 _ORG_WORD = re.compile(
     r"\b(?:council|ltd|limited|plc|llp|inc|trust|school|academy|college|university|association|society|police|constabulary"
     r"|authority|partnership|charity|foundation|company|agency|department|service|services|nhs|group|institute|federation"

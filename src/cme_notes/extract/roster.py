@@ -25,7 +25,7 @@ _PEOPLE_HEADING = re.compile(
 )
 # "Chaired by | Rosa Lindqvist": the cell's head gives the office of the person in it, who may be listed already
 _OFFICE_HEADS = {"chaired by": "Chair", "clerked by": "Clerk", "minutes taken by": "Minute taker", "minute taker": "Minute taker"}
-# a line that introduces a group within the people section: "For the Scala Center:", "Other members present:"
+# a line that introduces a group within the people section: "For the Riverside Trust:", "Other members present:"
 _GROUP_INTRO_WORDS = 10
 # "(Item 1)" under a heading: the agenda reference, not part of the list
 _ITEM_REF = re.compile(r"^\(?\s*(?:agenda\s+)?item\s+\d{1,3}[a-z]?\s*\)?$", re.IGNORECASE)
@@ -149,7 +149,7 @@ def _read_lines(paras: list[Para], j: int, kind: str, opener: Para, heading: boo
             if not (heading and _PEOPLE_HEADING.match(text)):
                 break
         elif heading and text.endswith(":") and len(text.split()) <= _GROUP_INTRO_WORDS and not people:
-            pass  # "For the Scala Center:": a group within the section
+            pass  # "For the Riverside Trust:": a group within the section
         elif same_row and _mostly_people(text, people) or _person_line(text, people):
             lines.append((para, text, people))
         elif (role_line := _ROLE_LINE.match(text)) and is_role(role_line.group("role")) \
@@ -186,7 +186,7 @@ def _line_people(text: str, people: list[Person], name_org: bool) -> list[Person
 
 
 def _name_org_convention(lines: list[str], before: bool) -> bool:
-    """Whether the lines are "Name, Organisation" ("Jeff Olchovy, Tapad"), not two names to a line.
+    """Whether the lines are "Name, Organisation" ("Jeff Ollie, Tapcorp"), not two names to a line.
 
     A single line says so only when an earlier list of the minutes did (``before``).
     """
@@ -258,7 +258,7 @@ def _person_line(text: str, people: list[Person]) -> bool:
 
 
 def _dedupe(people: list[Person]) -> list[Person]:
-    """One entry per person: the same name twice, or a first name alone ("Chair: Beau") beside the full name."""
+    """One entry per person: the same name twice, or a first name alone ("Chair: Bea") beside the full name."""
     seen: dict[str, Person] = {}
     first_names: dict[str, list[Person]] = {}
     for p in people:

@@ -14,7 +14,7 @@ _DUE = re.compile(
     r"\b(?:by|before|for|due(?:\s+(?:by|on))?|no later than|deadline|until|on or before|set for(?:\s+[\d.:]+\s*(?:[ap]m)?\s+on)?)"
     r"\s*:?\s+(?:the\s+)?", re.I
 )
-# Markdown escapes ("Fluff\_eei", "\#gaming") are not part of what the minutes say
+# Markdown escapes ("Fizz\_eei", "\#gaming") are not part of what the minutes say
 _MD_ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|<>])")
 # words that name a post rather than a person; an owner in their own right ("the Clerk to write")
 ROLE_WORDS = frozenset({
@@ -31,10 +31,10 @@ _GROUP = (r"(?:(?:All|all)\s+(?:members|governors|trustees|councillors|directors
           r"|Members|Governors|Trustees|Councillors|Directors|Everyone|Everybody|All|ALL)")
 _ONE = rf"(?:{_GROUP}|(?:{_HONORIFIC}\s+|[Tt]he\s+)?{_NAME}|{_ROLE})"
 _SEP = r"\s*(?:,\s*(?:and\s+)?|/|&|\+|\band\b)\s*"
-# a list of owners written before their task: "Cllrs Coppard, Rochford and Morris", "Luther/Valentine", "the Clerk"
+# a list of owners written before their task: "Cllrs Cole, Reeve and Marsh", "Lena/Victor", "the Clerk"
 OWNER_RUN = rf"(?P<who>{_ONE}(?:{_SEP}{_ONE})*)"
 _OWNERS_AT_END = re.compile(OWNER_RUN + r"\s*$")
-# the verb phrase after an owner that makes the rest a task ("Nick to create", "Ali would send", "Heather agreed to set up")
+# the verb phrase after an owner that makes the rest a task ("Nick to create", "Ali would send", "Hattie agreed to set up")
 TASK_VERB = re.compile(
     r"\s+(?:is\s+to|are\s+to|(?:has\s+|have\s+)?agreed\s+to|(?:was|were|has\s+been|have\s+been)\s+asked\s+to|to|will|would|shall)"
     r"\s+(?P<next>[a-z][a-z'\u2019\-]*)"
@@ -128,7 +128,7 @@ def resolve_owners(text: str, resolver: OwnerResolver, warnings: list[str]) -> l
 
 
 def _strip_honorific_run(text: str) -> str:
-    """"Cllrs Atkins and Gordon": the plural title speaks for every name after it."""
+    """"Cllrs Akers and Gould": the plural title speaks for every name after it."""
     return re.sub(r"^\s*(?:Cllrs|Councillors)\.?\s+", "", text)
 
 
@@ -200,7 +200,7 @@ def task_leads(text: str, governed: bool = False):
 
 def task_lead(text: str, anywhere: bool = True):
     """The first "<owners> to|will|would <verb>" in text, or None; with ``anywhere`` False
-    the owners must open the text ("Bruce is to order…")."""
+    the owners must open the text ("Bram is to order…")."""
     for who, verb, _ in task_leads(text):
         if anywhere or not text[: who.start()].strip(" *_-–:"):
             return who, verb

@@ -1,5 +1,5 @@
-"""Actions marked as such in the text: "Action: JS to …", "ACTION – all", "**Action** Bruce to …",
-"AI(Ben, JF): …" and "@Greg: …".
+"""Actions marked as such in the text: "Action: JS to …", "ACTION – all", "**Action** Bram to …",
+"AI(Ben, JF): …" and "@Gil: …".
 
 After an "Action:" label the first sentence is the task; a later sentence is
 another action only when it names other people of the meeting ("Action: MW to
@@ -23,11 +23,11 @@ _ACTION_LINE = re.compile(
     r"\s*[:\-–]+\s*(?:\*\*|__)?\s*(?P<rest>.+?)[)\]]?\s*$",
     re.IGNORECASE,
 )
-# "Action Bruce is to order…": the word Action, then straight into the owners (no colon)
+# "Action Bram is to order…": the word Action, then straight into the owners (no colon)
 _ACTION_WORD = re.compile(r"^(?:\*\*|__)?(?:[Aa]ction|ACTION)(?:\*\*|__)?\s+(?P<rest>[A-Z@].+)$")
 # "AI(Ben, JF): create a meeting page": an action item with its owners in brackets
 _AI = re.compile(r"(?:^|(?<=[\s.;]))AI\s*\((?P<who>[^()]{1,80})\)\s*:?\s*(?P<rest>\S.*)$")
-# "@Greg: Please don't include…": an action addressed to someone, as in board minutes
+# "@Gil: Please don't include…": an action addressed to someone, as in board minutes
 _AT = re.compile(r"^@(?P<who>[A-Z][\w.'\-]*(?:\s*[/,&]\s*@?[A-Z][\w.'\-]*)*)\s*:\s*(?P<rest>\S.*)$")
 _OWNER_COLON = re.compile(OWNER_RUN + r"\s*:\s*(?P<rest>\S.*)$")
 _OWNER_LEAD = re.compile(r"^(?P<who>.+?)\s+(?:to|will|shall|is to|are to|agreed to)\s+\w", re.IGNORECASE)

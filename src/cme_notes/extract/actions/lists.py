@@ -1,10 +1,10 @@
-"""Actions written as list entries: "- Luther: introduce Soares to Juanita", "- Luther/Valentine: …",
-"Update the Gantt chart – Joanna", "Code the login page: Naqib", and every bullet under an "Action items" line.
+"""Actions written as list entries: "- Lena: introduce Sol to Jun", "- Lena/Victor: …",
+"Update the Gantt chart – Jodie", "Code the login page: Nadim", and every bullet under an "Action items" line.
 
 A bullet led by owners and a colon is an action when they are people of the
 meeting (so "- Present: …" is not), or anywhere in a list of tasks. A bullet
 ending in its owner is an action only in a list of tasks ("Tasks to do:"):
-elsewhere "Linked pages together – Joanna" is work already done.
+elsewhere "Linked pages together – Jodie" is work already done.
 """
 from __future__ import annotations
 
@@ -40,12 +40,12 @@ def in_body(para: Para) -> bool:
 
 
 def led_by_owner(para: Para, section: str | None, item, resolver: OwnerResolver, meeting_date, warnings) -> Action | None:
-    """"- Luther: Introduce Soares to Juanita": owners, a colon, the task (a plain line too, in a list of tasks)."""
+    """"- Lena: Introduce Sol to Jun": owners, a colon, the task (a plain line too, in a list of tasks)."""
     if not (is_bullet(para) or section == TASKS and in_body(para)):
         return None
     m = _LEAD_COLON.match(unescape(para.text.strip()))
     if m is None or _OWNERS_ONLY.fullmatch(m.group("task")):
-        return None  # "Chair: Beau" says who held a post, not what they are to do
+        return None  # "Chair: Bea" says who held a post, not what they are to do
     first = m.group("task").split()[0].strip("\"'*_").casefold()
     if first in _SPEECH or not first.isalpha() or (section is None and _PAST.search(first)):
         return None  # "Cllr Patel: reported the verge was cut", "Treasurer: £1,234 in the bank" are reports
@@ -57,7 +57,7 @@ def led_by_owner(para: Para, section: str | None, item, resolver: OwnerResolver,
 
 
 def ended_by_owner(para: Para, section: str | None, item, resolver: OwnerResolver, meeting_date, warnings) -> Action | None:
-    """"Complete Gantt chart – Joanna", "Code PHP to compare login data: Naqib", "… – everyone writes their own"."""
+    """"Complete Gantt chart – Jodie", "Code PHP to compare login data: Nadim", "… – everyone writes their own"."""
     if section != TASKS or not (is_bullet(para) or in_body(para)):
         return None
     text = unescape(para.text.strip())
@@ -67,7 +67,7 @@ def ended_by_owner(para: Para, section: str | None, item, resolver: OwnerResolve
     last = seps[-1]
     task, tail = text[: last.start()].strip(), text[last.end():].strip()
     if len(task.split()) < 2:
-        return None  # "Chair: Roland" names who holds a post
+        return None  # "Chair: Rory" names who holds a post
     if _EVERYONE.match(tail):
         who, description = "all", text
     elif _OWNERS_ONLY.fullmatch(tail) and (is_bullet(para) or known_owners(tail.rstrip(" ."), resolver)):

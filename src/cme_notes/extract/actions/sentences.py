@@ -1,5 +1,5 @@
-"""Tasks given in plain sentences: "Nick to create a ticket.", "Cllrs Coppard and Morris to interview.",
-"Ali would send copies of the plans", "The clerk agreed to put a notice up", "Valentine will enquire".
+"""Tasks given in plain sentences: "Nick to create a ticket.", "Cllrs Cole and Marsh to interview.",
+"Ali would send copies of the plans", "The clerk agreed to put a notice up", "Victor will enquire".
 
 Precision comes from the owners: every one must be someone of the meeting (a
 name, surname, first name or initials of a person listed), "all", a post ("the
@@ -20,11 +20,11 @@ from ..text import ends_sentence, sentences
 from .common import OWNER_RUN, is_group, known_tail, task_leads
 
 _BODY = ("line", "para", "pdfline")
-# "Liaison meeting set for 4th February. Cllrs O'Leary and Morris to attend.": the task is the meeting before it
+# "Liaison meeting set for 4th February. Cllrs O'Neill and Marsh to attend.": the task is the meeting before it
 _ATTEND = re.compile(r"\b(?:to|will|would)\s+attend\s*(?:it|this|the meeting)?\W*$", re.IGNORECASE)
 # "2. Garden: " opening a numbered paragraph is its heading, not part of the task
 _HEAD = re.compile(r"^\(?\d{1,3}(?:\.\d{1,2})*[.)]?\s+(?:[^:.]{1,40}:\s+)?")
-# "Nick to create", "Bruce is to order": a task set, where "will" and "would" may only report an intention
+# "Nick to create", "Bram is to order": a task set, where "will" and "would" may only report an intention
 _FIRM = frozenset({"to", "is", "are", "was", "were", "has", "have"})
 # a council's resolution directing a body: "That the Public Service be directed to report back…"
 _DIRECTED = re.compile(r"^That\s+(?:the\s+)?" + OWNER_RUN + r"\s+be\s+(?:directed|requested|instructed|asked|authori[sz]ed)\s+to\s+[a-z]")
