@@ -95,6 +95,11 @@ class Layout:
 
 # a segment of a line set out in columns that is one or two names
 _MAX_PEOPLE_SEGMENT = 60
+# a segment that is surely a name: a title before it ("Cllr C Brown"), or a first name or initial and a surname
+_PERSON_SEGMENT = re.compile(
+    r"^(?:(?i:cllrs?|councillor|mrs?|ms|miss|dr|prof|rev)\.?\s+[A-Z][\w.' \-]*(?:\([^()]*\))?"
+    r"|(?:[A-Z][a-z]+|[A-Z]\.?)\s+[A-Z][a-z][\w'\-]*(?:\s+\([^()]*\))?)$"
+)
 # how far down the document the meeting's date is looked for
 _DAY_BLOCKS = 12
 _NUMBER = re.compile(r"^(?:item\s+)?\d{1,3}(?:[./]\d{1,4})*[.):]?$", re.IGNORECASE)
@@ -170,6 +175,8 @@ def build_layout(document: Document) -> Layout:
 class _Counter:
     def __init__(self) -> None:
         self.n = 0
+        self.in_people = False
+        """Whether the lines just read are a people list set out in columns."""
 
     def __call__(self) -> int:
         self.n += 1
@@ -198,8 +205,11 @@ def _read_line(blocks: list[Block], layout: Layout, counter: _Counter) -> list[s
     group = _line_key(first) or ("para", counter.n + 1)
     index = counter()
     main, side = texts[0], texts[1:]
-    if side and _people_segments(texts):
+    if side and _people_segments(texts, counter.in_people):
         main, side = ", ".join(texts), []  # "Present:  Cllr A Fowler  Cllr B Jones": a list set out in columns
+        counter.in_people = True
+    else:
+        counter.in_people = counter.in_people and not side and bool(_PERSON_SEGMENT.match(main))
     # a long later segment is more text, not an Actions entry
     extra = [s for s in side if len(s) > 40]
     side = [s for s in side if len(s) <= 40]
@@ -211,14 +221,14 @@ def _read_line(blocks: list[Block], layout: Layout, counter: _Counter) -> list[s
         layout.entries.append(Entry(text, index, group, _pos(first), block, layout.actions_header))
 
 
-def _people_segments(texts: list[str]) -> bool:
-    """A line of short segments that are a people label and names, or names only."""
+def _people_segments(texts: list[str], in_people: bool) -> bool:
+    """A line of short segments that are a people label and names, or names only on the lines below such a label."""
     if any(len(t) > _MAX_PEOPLE_SEGMENT for t in texts[1:]):
         return False
     label = section_label(texts[0])
     if label is not None and not label[1]:
         return True
-    return all(len(t) <= _MAX_PEOPLE_SEGMENT and parse_people(t) for t in texts)
+    return in_people and all(_PERSON_SEGMENT.match(t) and parse_people(t) for t in texts)
 
 
 def _pos(block: Block) -> float:
