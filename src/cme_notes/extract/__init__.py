@@ -14,7 +14,7 @@ from .header import LABEL_WINDOW, MeetingDate, YearHint, entries_by_index, find_
 from .items import find_items, item_of, to_items
 from .layout import Layout, build_layout
 from .meetings import find_future_meetings
-from .offices import find_offices
+from .offices import find_offices, officers_present
 from .owners import OwnerResolver
 from .roster import find_people
 from .title import find_title
@@ -41,7 +41,9 @@ def extract(document: Document) -> Meeting:
         warnings.append("no list of people present found")
     body = [p for p in layout.paras if p.index not in people_indices]
     items_by_para = item_of(body, headings)
-    resolver = OwnerResolver(attendees, apologies, find_offices(layout.paras, _top_end(layout.paras, first_item), layout.entries))
+    offices = find_offices(layout.paras, _top_end(layout.paras, first_item), layout.entries)
+    attendees = attendees + officers_present(offices, attendees, apologies)
+    resolver = OwnerResolver(attendees, apologies, offices)
     set_here = extract_actions(
         Layout(body, layout.entries, layout.action_rows, layout.people_cells, layout.actions_column),
         items_by_para, {h.index for h in headings}, resolver, date, warnings,

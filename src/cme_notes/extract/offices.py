@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import re
 
+from ..models import Person
 from .layout import Entry, Para
+from .owners import OwnerResolver
+from .people import parse_person
+from .where import where_of
 
 _OFFICE = (r"(?i:(?P<office>vice[- ]?chair(?:man|person|woman)?|chair(?:man|person|woman)?|(?:parish |town )?clerk(?:\s+to\s+(?:the\s+)?(?:council|governors|board|trustees))?"
            r"|rfo|responsible financial officer|(?:hon(?:orary|\.)?\s+)?secretary|minutes?\s+secretary"
@@ -79,3 +83,21 @@ def _name_end(name: str) -> str:
 def _office_of(m: re.Match) -> str:
     groups = m.groupdict()
     return groups.get("office") or _BY_VERB.get((groups.get("verb") or "").casefold(), "Minutes Secretary")
+
+
+def officers_present(offices: dict[str, str], attendees: list[Person], apologies: list[Person]) -> list[Person]:
+    """Officers the top of the minutes names ("… and the Clerk: Tom Brand") who are in neither list: they were there.
+
+    Minutes name their clerk beside the councillors present rather than in the list itself; without this the
+    clerk's actions would have an owner who is nobody at the meeting.
+    """
+    known = OwnerResolver(attendees, apologies)
+    out: list[Person] = []
+    for office, name in offices.items():
+        person = parse_person(name)
+        if person is None or known.resolve(person.name).resolved or any(p.name == person.name for p in out):
+            continue
+        person.role = person.role or office
+        person.where = where_of(None, "people.office", f"{office}: {name}")
+        out.append(person)
+    return out
