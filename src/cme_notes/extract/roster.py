@@ -215,12 +215,12 @@ def _joint(rest: str, line: str) -> str:
     if not last and is_role(chunks[-1]):
         return ", "  # "…, Parish Clerk / Cllr Mrs Lee": the title closed its entry
     if not last or len(last[-1].name.split()) <= 1 and not _surnames_only(chunks):
-        return " "  # "Mr M / Pendock", "Sergeant Ricky / Bartlett": the entry goes on
+        return " "  # "Mr M / Pond", "Sergeant Rick / Barton": the entry goes on
     return ", "
 
 
 def _surnames_only(chunks: list[str]) -> bool:
-    """"Councillors: O'Leary, Rochford, Jones": a list of one-word names, where a line break parts two of them."""
+    """"Councillors: O'Neill, Reeve, Jones": a list of one-word names, where a line break parts two of them."""
     if len(chunks) < _SURNAME_LIST:
         return False
     return all(len([w for w in c.split() if w.casefold().strip(".") not in HONORIFICS]) == 1 for c in chunks)

@@ -122,7 +122,7 @@ _WORD = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)?")
 
 
 def _capitalise(match: re.Match[str]) -> str:
-    """"O'LEARY" is "O'Leary", "CHILDREN'S" is "Children's"."""
+    """"O'NEILL" is "O'Neill", "CHILDREN'S" is "Children's"."""
     parts = re.split(r"(['\u2019])", match.group(0))
     if len(parts) == 3 and len(parts[2]) > 1:
         return parts[0].capitalize() + parts[1] + parts[2].capitalize()

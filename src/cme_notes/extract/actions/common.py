@@ -166,7 +166,7 @@ def known_tail(who: re.Match, governed: bool, resolver: OwnerResolver) -> int | 
     seps = list(re.finditer(_SEP, text))
     head = text[: seps[0].start()] if seps else text
     if governed and not (seps and is_group(head)):
-        return None  # "a meeting with Beatrice Ramsey and Cllr Simkins to discuss": all of them governed
+        return None  # "a meeting with Bea Rowe and Cllr Sims to discuss": all of them governed
     if not governed and known_owners(text, resolver):
         return who.start()
     for sep in seps:
