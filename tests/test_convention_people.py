@@ -371,3 +371,20 @@ def test_pdf_present_block_set_out_in_two_columns(tmp_path: Path):
     ]
     assert names(record.apologies) == ["G Moss", "H Reed"]
     assert record.actions == []
+
+
+def test_an_officer_named_beside_the_list_was_at_the_meeting():
+    record = parse_text(
+        "Minutes of the meeting of Brackley Green Parish Council held on Wednesday 13th March 2024\n"
+        "PRESENT: Cllrs A Lane, B Moss, C Eden.\nJo Reed, 1 elector and the Clerk: Tom Brand\n"
+        "107. APOLOGIES FOR ABSENCE\nCllr D Bond.\n"
+        "108. HIGHWAYS\nThe clerk was asked to write to the county about the flooded lane.\n"
+    )
+    clerk = next(p for p in record.attendees if p.name == "Tom Brand")
+    assert (clerk.role, clerk.where.rule) == ("Clerk", "people.office")
+    assert [a.owners for a in record.actions] == [["Tom Brand"]]
+
+
+def test_an_office_inside_a_listed_persons_brackets_is_no_one_else():
+    record = parse_text("Forum, 4 March 2025\nPresent: Amy Lowe (Eastfield, Chair), Ben Ray (Westgate)\n1. Welcome\n")
+    assert names(record.attendees) == ["Amy Lowe", "Ben Ray"]

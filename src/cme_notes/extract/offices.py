@@ -92,10 +92,13 @@ def officers_present(offices: dict[str, str], attendees: list[Person], apologies
     clerk's actions would have an owner who is nobody at the meeting.
     """
     known = OwnerResolver(attendees, apologies)
+    # "Hannah Patel (Eastmarsh, Chair)": an office read inside a listed person's entry names that person, not another
+    written = [p.as_written or "" for p in (*attendees, *apologies)]
     out: list[Person] = []
     for office, name in offices.items():
         person = parse_person(name)
-        if person is None or known.resolve(person.name).resolved or any(p.name == person.name for p in out):
+        if person is None or known.resolve(person.name).resolved or any(p.name == person.name for p in out) \
+                or any(person.name in text for text in written):
             continue
         person.role = person.role or office
         person.where = where_of(None, "people.office", f"{office}: {name}")
