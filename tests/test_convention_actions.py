@@ -399,3 +399,11 @@ def test_an_update_column_outside_an_action_log_stays_text():
     meeting = parse_text(text, markdown=True)
     assert actions_of(meeting) == [("Priya to book the hall for the fete", ["Priya Shah"])]
     assert meeting.previous_actions == []
+
+
+def test_the_meeting_an_owner_reports_back_to_is_the_due_date():
+    record = parse_text(
+        "Eastfield Allotments Committee, 4 February 2025\nPresent: Tom Reed, Ann Fowler\n"
+        "1. Water supply\nTom to report back to the 12 March 2025 meeting on the cost of new troughs.\n"
+    )
+    assert [(a.owners, a.due) for a in record.actions] == [(["Tom Reed"], dt.date(2025, 3, 12))]

@@ -11,7 +11,9 @@ from ..owner_words import could_be_owner
 from ..owners import ALL, OwnerResolver, Resolution, is_all, is_office, split_owners
 
 _DUE = re.compile(
-    r"\b(?:by|before|for|due(?:\s+(?:by|on))?|no later than|deadline|until|on or before|set for(?:\s+[\d.:]+\s*(?:[ap]m)?\s+on)?)"
+    r"\b(?:by|before|for|due(?:\s+(?:by|on))?|no later than|deadline|until|on or before|set for(?:\s+[\d.:]+\s*(?:[ap]m)?\s+on)?"
+    # "report back to the November 10, 2015 meeting": the meeting reported to is when it is due
+    r"|report(?:ing)?\s+back\s+(?:to|at)(?:\s+(?:the|its|a))?)"
     r"\s*:?\s+(?:the\s+)?", re.I
 )
 # Markdown escapes ("Fizz\_eei", "\#gaming") are not part of what the minutes say
