@@ -407,3 +407,13 @@ def test_the_meeting_an_owner_reports_back_to_is_the_due_date():
         "1. Water supply\nTom to report back to the 12 March 2025 meeting on the cost of new troughs.\n"
     )
     assert [(a.owners, a.due) for a in record.actions] == [(["Tom Reed"], dt.date(2025, 3, 12))]
+
+
+def test_a_task_reported_on_under_an_earlier_minute_is_a_previous_action():
+    record = parse_text(
+        "Brackley Green Parish Council, 14 May 2008\nPresent: Cllrs A Lane, P Reeve, B Moss\n"
+        "140. MATTERS ARISING\n(Minute 121.1) Cllr Reeve will speak to the owner of the land by the lane.\n"
+        "141. PLAY AREA\nCllr Moss to inspect the swings before the summer.\n"
+    )
+    assert [a.owners for a in record.actions] == [["B Moss"]]
+    assert [a.owners for a in record.previous_actions] == [["P Reeve"]]

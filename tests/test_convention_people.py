@@ -388,3 +388,18 @@ def test_an_officer_named_beside_the_list_was_at_the_meeting():
 def test_an_office_inside_a_listed_persons_brackets_is_no_one_else():
     record = parse_text("Forum, 4 March 2025\nPresent: Amy Lowe (Eastfield, Chair), Ben Ray (Westgate)\n1. Welcome\n")
     assert names(record.attendees) == ["Amy Lowe", "Ben Ray"]
+
+
+def test_a_serial_comma_and_before_the_last_name():
+    assert names(parse_people("Cllrs P Reeve, E Bray, G O'Neill, and R Lane")) == ["P Reeve", "E Bray", "G O'Neill", "R Lane"]
+
+
+def test_an_officer_named_mid_sentence_ends_at_the_full_stop():
+    record = parse_text(
+        "Minutes of the meeting of Brackley Green Parish Council held on Wednesday 14th March 2012\n"
+        "PRESENT: Cllrs A Lane, B Moss.\n"
+        "In attendance: 4 electors and the Clerk: Tom Brand. District Councillor L Hale joined at 8pm.\n"
+        "140. HIGHWAYS\nThe clerk was asked to report the pothole.\n"
+    )
+    assert "Tom Brand" in names(record.attendees)
+    assert [a.owners for a in record.actions] == [["Tom Brand"]]

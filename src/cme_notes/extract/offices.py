@@ -75,8 +75,9 @@ def _name_for(label: tuple[str, object], following: str, beside: dict, found: di
 
 
 def _name_end(name: str) -> str:
-    """"Tom Brand." at the end of a sentence loses the full stop; "Nick A." keeps it."""
-    name = name.strip()
+    """"Tom Brand." at the end of a sentence loses the full stop; "Nick A." keeps it; "Tom Brand. District
+    Councillor …" ends at the sentence break."""
+    name = re.split(r"(?<=[^\s.]{3})\.\s+", name.strip(), maxsplit=1)[0]
     return name[:-1] if name.endswith(".") and len(name.split()[-1]) > 2 else name
 
 

@@ -245,8 +245,11 @@ def _sentence_breaks(text: str) -> str:
     return re.sub(r"(\b[\w'\u2019\-]+)\.\s+(?=[A-Z(])", part, text)
 
 
+_LEADING_AND = re.compile(r"^(?:and|&)\s+(?=\S)", re.IGNORECASE)
+
+
 def _parse_chunk(chunk: str, caps_ok: bool = False, full_names: bool = False) -> list[Person]:
-    chunk = _strip_entry(chunk)
+    chunk = _LEADING_AND.sub("", _strip_entry(chunk))  # "A Lane, B Moss, and R Lee": the serial comma's "and"
     shared_bracket = None
     m = re.search(r"\(([^()]*)\)\s*$", chunk)
     names = _split_and(chunk)

@@ -86,6 +86,11 @@ def extract_actions(
     return result
 
 
+# "(Minute 141.1) Cllr Reeve will speak to the owner…": a paragraph led by an earlier minute's number reports on
+# that minute's action (matters arising), so its tasks were set before this meeting
+_CITES_EARLIER = re.compile(r"^\s*\((?:minute|min\.?)\s*(?:no\.?\s*)?\d", re.IGNORECASE)
+
+
 def _add_sentences(paras, found, kinds, item_of, titles, resolver, meeting_date, warnings, strong_only: bool) -> None:
     """Tasks in plain sentences. Where the minutes mark their actions (labels, lists, tables) only the firm
     "<person> to <verb>" is read besides, and never again a task already marked."""
@@ -99,7 +104,7 @@ def _add_sentences(paras, found, kinds, item_of, titles, resolver, meeting_date,
                 continue
             action = make_action(item_of.get(para.index), sentence, who, resolver, meeting_date, warnings)
             action.where = where_of(para.source, "actions.sentence")
-            found.append((para.index, action, kinds.get(para.index) == PREVIOUS))
+            found.append((para.index, action, kinds.get(para.index) == PREVIOUS or bool(_CITES_EARLIER.match(sentence))))
 
 
 def _add_rows(layout: Layout, found: list, reviews: list, item_of, resolver, meeting_date, warnings) -> None:
