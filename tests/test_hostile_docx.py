@@ -10,10 +10,8 @@ traceback, and never takes unbounded time or memory.
 from __future__ import annotations
 
 import json
-import os
 import struct
 import subprocess
-import sys
 import time
 import zipfile
 import zlib
@@ -23,6 +21,7 @@ import docx
 import pytest
 
 from cli_helpers import assert_refused, parse
+from cli_helpers import parse_measuring_memory as measured_parse
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SAMPLE = SAMPLES / "northvale-cme-2024-03-14.docx"
@@ -30,15 +29,9 @@ SAMPLE = SAMPLES / "northvale-cme-2024-03-14.docx"
 
 def parse_measuring_memory(path: Path, tmp_path: Path) -> tuple[int, float, subprocess.CompletedProcess]:
     """Run ``cme-notes parse`` on ``path``: the child's peak RSS (bytes), the seconds it took, its result."""
-    out, err = tmp_path / "stdout", tmp_path / "stderr"
     started = time.monotonic()
-    with open(out, "w") as fo, open(err, "w") as fe:
-        child = subprocess.Popen([sys.executable, "-m", "cme_notes", "parse", str(path), "--format", "json"],
-                                 stdout=fo, stderr=fe)
-        _, status, usage = os.wait4(child.pid, 0)
-    elapsed = time.monotonic() - started
-    result = subprocess.CompletedProcess(child.args, os.waitstatus_to_exitcode(status), out.read_text(), err.read_text())
-    return usage.ru_maxrss * 1024, elapsed, result
+    rss, result = measured_parse(path, tmp_path)
+    return rss, time.monotonic() - started, result
 
 
 def members(path: Path) -> list[tuple[str, bytes]]:

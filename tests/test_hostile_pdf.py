@@ -11,8 +11,6 @@ import io
 import json
 import os
 import random
-import subprocess
-import sys
 import time
 import zlib
 from pathlib import Path
@@ -24,6 +22,7 @@ from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfgen import canvas
 
 from cli_helpers import assert_refused, parse, record, run
+from cli_helpers import parse_measuring_memory as _parse_measuring_memory
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 PDF_SAMPLES = sorted(SAMPLES.glob("*.pdf"))
@@ -275,27 +274,6 @@ def board_pack(tmp_path_factory) -> Path:
         c.showPage()
     c.save()
     return path
-
-
-# The child is started by a small launcher: a child forked straight from pytest would report pytest's own
-# peak memory (which grows over the suite) as its ru_maxrss, since the peak is kept across exec.
-_LAUNCHER = (
-    "import os, subprocess, sys\n"
-    "child = subprocess.Popen(sys.argv[2:])\n"
-    "_, status, usage = os.wait4(child.pid, 0)\n"
-    "open(sys.argv[1], 'w').write(str(usage.ru_maxrss))\n"
-    "sys.exit(os.waitstatus_to_exitcode(status))\n"
-)
-
-
-def _parse_measuring_memory(path: Path, tmp_path: Path, *args: str) -> tuple[int, subprocess.CompletedProcess]:
-    """Run ``cme-notes parse`` on ``path``; return the child's peak RSS (bytes) and its result."""
-    out, err, peak = tmp_path / "stdout", tmp_path / "stderr", tmp_path / "maxrss"
-    command = [sys.executable, "-m", "cme_notes", "parse", str(path), "--format", "json", *args]
-    with open(out, "w") as fo, open(err, "w") as fe:
-        launched = subprocess.run([sys.executable, "-c", _LAUNCHER, str(peak), *command], stdout=fo, stderr=fe)
-    result = subprocess.CompletedProcess(command, launched.returncode, out.read_text(), err.read_text())
-    return int(peak.read_text()) * 1024, result  # ru_maxrss is in KB on Linux
 
 
 @pytest.mark.skipif(not hasattr(os, "wait4"), reason="needs os.wait4 for the child's peak memory")
