@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..models import Item
+from .dates import MONTH_NAME
 from .layout import Para
 from .numbering import Heading, longest_run, number_key
 from .sections import item_refs, section_headings, styled_lines, table_titles
@@ -30,11 +31,7 @@ _LETTER = re.compile(r"^(?P<num>(?-i:[A-Z]))[.)]\s+(?P<title>\S.*)$")
 _LONE = re.compile(rf"^{_WORD}\s*{_NUM}[.):]?$", re.IGNORECASE)
 _AOB = re.compile(r"^(?:\d{1,3}[.)]?\s+)?(?:aob|a\.o\.b\.?|any other business|any other (?:urgent )?items?)\b[\s:.\-–]*(?P<rest>.*)$", re.I)
 # "14 March 2025 at 7pm" opens with a day of the month, not an item number
-_MONTH = re.compile(
-    r"^\d{1,2}(?:st|nd|rd|th)?\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
-    re.I,
-)
+_MONTH = re.compile(rf"^\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_NAME})\b", re.I)
 # "50 talks proposed", "* 14 Committers": a bare number before a lower-case word, or in a bullet, is a count
 _COUNT = re.compile(r"^\d+\s")
 # the lead of "5. Finance Report: MS reported a balance…": a title, then a colon or a full stop and the minute's prose

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from .dates import MONTH_NAME
+
 # Upper-case words that stand alone in minutes without being anybody's initials.
 NOT_INITIALS = {"AOB", "TBC", "TBA", "NA", "N/A", "NB", "CME", "EHE", "LA", "LAS", "DFE", "DCS", "SEND", "ASAP", "FYI",
                 "AGM", "ITEM", "NOTE", "NOTES", "ACTION", "ACTIONS", "OK", "PS", "NO", "YES", "VAT", "NET", "REF", "TOTAL",
@@ -37,8 +39,7 @@ NOT_NAMES = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", 
              "anyone", "anybody", "nobody", "no one", "further", "also", "then", "agree", "it was", "could",
              "might", "would", "should", "must", "shall", "please", "thanks", "any", "each", "both"}
 _MONTHS = re.compile(
-    r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
-    r"|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$",
+    rf"^(?:{MONTH_NAME}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$",
     re.IGNORECASE,
 )
 # Short words that may sit in lower case inside the name of a body ("Friends of the Library").
@@ -79,3 +80,13 @@ def could_be_owner(token: str) -> bool:
     if len(words) == 1 and len(token) > 4 and token.isupper():
         return False  # "ADOPTED", "PASSED": a decision in capitals
     return True
+
+
+# the whole body as owner: "Members to send comments", "All councillors to review", "Governors to arrange"
+GROUP = (r"(?:(?:All|all)\s+(?:members|governors|trustees|councillors|directors)"
+         r"|Members|Governors|Trustees|Councillors|Directors|Everyone|Everybody|All|ALL)")
+
+
+def is_group(token: str) -> bool:
+    return re.fullmatch(GROUP, token.strip()) is not None
+
