@@ -6,10 +6,10 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..models import Person
-from .owner_words import NOT_INITIALS, NOT_NAMES, could_be_owner, is_initials
+from .owner_words import NOT_INITIALS, NOT_NAMES, could_be_owner, is_group, is_initials
 from .people import HONORIFICS, initials_of
 
-__all__ = ["ALL", "NOT_INITIALS", "OwnerResolver", "Resolution", "fold", "is_all", "is_office", "owner_matches", "split_owners"]
+__all__ = ["ALL", "NOT_INITIALS", "OwnerResolver", "Resolution", "fold", "is_all", "is_office", "owner_matches", "plural_title", "split_owners"]
 
 ALL = "all"
 _ALL = re.compile(
@@ -92,6 +92,11 @@ def is_all(token: str) -> bool:
     return bool(_ALL.match(fold(token)))
 
 
+def plural_title(text: str) -> str:
+    """"Cllrs Akers and Gould": the plural title speaks for every name after it."""
+    return re.sub(r"^\s*(?:Cllrs|Councillors)\.?\s+", "", text)
+
+
 def is_office(token: str) -> bool:
     """"Clerk", "the Chairman", "RFO": an officer named by office, an owner even when the minutes never say who."""
     form = _role_form(_bare(token))
@@ -143,13 +148,17 @@ class OwnerResolver:
         return Resolution(token)
 
     def owners(self, text: str, warnings: list[str] | None = None) -> list[str]:
-        """The owners an Actions cell or a lead names: people resolved, bodies as written, non-owners left out."""
+        """The owners an Actions cell or a lead names: people resolved, the whole body as "all", bodies and
+        offices nobody holds as written, non-owners (verbs, fragments, amounts) left out."""
         found: list[str] = []
-        for token in self.tokens(text, notes=True):
+        for token in self.tokens(plural_title(text), notes=True):
+            token = re.sub(r"^the\s+", "", token, flags=re.IGNORECASE)  # "the Clerk" is the Clerk
             res = self.resolve(token)
+            if not res.resolved and not res.ambiguous and is_group(token):
+                res = Resolution(ALL, resolved=True)
             if res.ambiguous and warnings is not None:
                 warnings.append(f"owner {token!r} could be any of: {', '.join(res.ambiguous)}; kept as written")
-            if (res.resolved or res.ambiguous or could_be_owner(token)) and res.owner not in found:
+            if (res.resolved or res.ambiguous or could_be_owner(token) or is_office(token)) and res.owner not in found:
                 found.append(res.owner)
         return found
 

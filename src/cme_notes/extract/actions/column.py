@@ -22,7 +22,7 @@ from ..owners import ALL, NOT_INITIALS, OwnerResolver, is_all, split_owners
 from ..people import initials_of
 from ..text import ends_sentence, sentences, split_top_level, squash
 from ..where import where_of
-from .common import due_in, is_group, is_role, known_owners, make_action, resolve, split_entry_date, task_lead
+from .common import due_in, is_group, is_role, known_owners, make_action, split_entry_date, task_lead
 
 _SUBJECT_VERB = re.compile(
     r"^(?P<who>(?:[\w'\u2019.\-]+[\s,/&]+){0,5}?)(?:to|will|shall|must|should|is to|are to|agreed to)\s+(?P<passive>be\s+\w+(?:ed|en|t)\b)?",
@@ -119,7 +119,7 @@ def _owner_token(token: str, resolver: OwnerResolver, declared: bool) -> bool:
         return True  # a column headed Action(s) may name a body ("Tech Team", "Highways"), kept as written
     if is_all(token) or is_group(token) or is_role(token) or _TITLED.match(token) or _INITIALS.fullmatch(token):
         return token.upper() not in NOT_INITIALS
-    found = resolve(resolver, token)
+    found = resolver.resolve(token)
     return found.resolved or bool(found.ambiguous)
 
 

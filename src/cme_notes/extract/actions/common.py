@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import weakref
 
 from ...models import Action
 from ..dates import find_dates
-from ..owner_words import could_be_owner
-from ..owners import ALL, OwnerResolver, Resolution, is_all, is_office, split_owners
+from ..owner_words import GROUP, is_group
+from ..owners import ALL, OwnerResolver, is_all, plural_title, split_owners
 
 _DUE = re.compile(
     r"\b(?:by|before|for|due(?:\s+(?:by|on))?|no later than|deadline|until|on or before|set for(?:\s+[\d.:]+\s*(?:[ap]m)?\s+on)?"
@@ -28,9 +27,7 @@ ROLE_WORDS = frozenset({
 _HONORIFIC = r"(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Rev)\.?"
 _NAME = r"(?:[A-Z][\w'\u2019\-]*\.?(?:\s+[A-Z][\w'\u2019\-]*\.?){0,2})"
 _ROLE = r"(?:[Tt]he\s+)?(?:[Cc]lerk|[Cc]hair(?:man|woman|person)?|[Vv]ice[\s-][Cc]hair|[Ss]ecretary|[Tt]reasurer|[Hh]ead\s?[Tt]eacher|RFO)"
-# the whole body as owner: "Members to send comments", "All councillors to review", "Governors to arrange"
-_GROUP = (r"(?:(?:All|all)\s+(?:members|governors|trustees|councillors|directors)"
-          r"|Members|Governors|Trustees|Councillors|Directors|Everyone|Everybody|All|ALL)")
+_GROUP = GROUP
 _ONE = rf"(?:{_GROUP}|(?:{_HONORIFIC}\s+|[Tt]he\s+)?{_NAME}|{_ROLE})"
 _SEP = r"\s*(?:,\s*(?:and\s+)?|/|&|\+|\band\b)\s*"
 # a list of owners written before their task: "Cllrs Cole, Reeve and Marsh", "Lena/Victor", "the Clerk"
@@ -54,16 +51,6 @@ _LEAD_INS = frozenset({"that", "then", "and", "but", "so", "also", "action", "ac
 _WINDOW = 120
 
 
-_RESOLVED: "weakref.WeakKeyDictionary[OwnerResolver, dict[str, Resolution]]" = weakref.WeakKeyDictionary()
-
-
-def resolve(resolver: OwnerResolver, token: str) -> Resolution:
-    """``resolver.resolve``, remembered per meeting: minutes name the same few owners over and over."""
-    known = _RESOLVED.setdefault(resolver, {})
-    if token not in known:
-        known[token] = resolver.resolve(token)
-    return known[token]
-
 
 def unescape(text: str) -> str:
     return _MD_ESCAPE.sub("", text)
@@ -77,7 +64,7 @@ def make_action(item, description: str, owners_text: str, resolver: OwnerResolve
     return Action(
         item=item,
         description=description,
-        owners=resolve_owners(who, resolver, warnings),
+        owners=resolver.owners(who, warnings),
         owners_text=owners_text.strip() or None,
         due=due_date(description, meeting_date) or when,
     )
@@ -113,27 +100,6 @@ def split_entry_date(entry: str, meeting_date: dt.date | None) -> tuple[str, dt.
     return who, dates[0].resolve(meeting_date)
 
 
-def resolve_owners(text: str, resolver: OwnerResolver, warnings: list[str]) -> list[str]:
-    owners: list[str] = []
-    for token in resolver.tokens(_strip_honorific_run(text), notes=True):
-        token = re.sub(r"^the\s+", "", token, flags=re.IGNORECASE)  # "the Clerk" is the Clerk
-        res = resolve(resolver, token)
-        if not res.resolved and not res.ambiguous and is_group(token):
-            res = Resolution(ALL, resolved=True)
-        if res.ambiguous:
-            warnings.append(f"owner {token!r} could be any of: {', '.join(res.ambiguous)}; kept as written")
-        if not (res.resolved or res.ambiguous or could_be_owner(token) or is_office(token)):
-            continue  # a verb or fragment is never an owner
-        if res.owner not in owners:
-            owners.append(res.owner)
-    return owners
-
-
-def _strip_honorific_run(text: str) -> str:
-    """"Cllrs Akers and Gould": the plural title speaks for every name after it."""
-    return re.sub(r"^\s*(?:Cllrs|Councillors)\.?\s+", "", text)
-
-
 def owner_like(text: str, resolver: OwnerResolver) -> bool:
     """Whether text written before a task reads as its owners (names, initials, "the Clerk")."""
     text = re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.IGNORECASE)
@@ -143,9 +109,6 @@ def owner_like(text: str, resolver: OwnerResolver) -> bool:
     return bool(tokens) and len(text.split()) <= 6 and all(t[:1].isupper() for t in tokens)
 
 
-def is_group(token: str) -> bool:
-    return re.fullmatch(_GROUP, token.strip()) is not None
-
 
 def is_role(token: str) -> bool:
     return re.sub(r"^the\s+", "", token.strip().casefold()) in ROLE_WORDS
@@ -154,11 +117,11 @@ def is_role(token: str) -> bool:
 def known_owners(who: str, resolver: OwnerResolver) -> bool:
     """Whether every owner in ``who`` is someone at the meeting, "all", a post ("Clerk") or titled ("Cllr Smith")."""
     titled = re.match(rf"^\s*{_HONORIFIC}\s", who) is not None
-    tokens = [re.sub(r"^the\s+", "", t, flags=re.IGNORECASE) for t in split_owners(_strip_honorific_run(who))]
+    tokens = [re.sub(r"^the\s+", "", t, flags=re.IGNORECASE) for t in split_owners(plural_title(who))]
     if not tokens:
         return False
-    return all(titled or is_all(t) or is_group(t) or is_role(t) or resolve(resolver, t).resolved
-               or bool(resolve(resolver, t).ambiguous) for t in tokens)
+    return all(titled or is_all(t) or is_group(t) or is_role(t) or resolver.resolve(t).resolved
+               or bool(resolver.resolve(t).ambiguous) for t in tokens)
 
 
 def known_tail(who: re.Match, governed: bool, resolver: OwnerResolver) -> int | None:
