@@ -7,6 +7,8 @@ broken by the page break, and a borderless line with a right-hand entry.
 """
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +23,14 @@ from reportlab.pdfgen import canvas
 from cme_notes.document import Block, Document
 from cme_notes.errors import EncryptedError, NoTextError, ReadError
 from cme_notes.readers.pdf import read_pdf
+
+Read = Callable[..., Document]
+
+
+@pytest.fixture(params=["pdfium", "pdfplumber"])
+def read(request: pytest.FixtureRequest) -> Read:
+    """The reader with each page source in turn: both must read every PDF here the same way."""
+    return functools.partial(read_pdf, engine=request.param)
 
 rl_config.invariant = 1
 # Bullets in a TrueType font: drawn in Helvetica, pdfminer reads "•" as "(cid:127)".
@@ -146,8 +156,8 @@ def minutes_pdf(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def doc(minutes_pdf: Path) -> Document:
-    return read_pdf(minutes_pdf)
+def doc(minutes_pdf: Path, read: Read) -> Document:
+    return read(minutes_pdf)
 
 
 def _table(doc: Document) -> list[Block]:
@@ -183,7 +193,7 @@ def test_page_numbers_in_the_margin_are_dropped(doc: Document) -> None:
     assert not [h for h in doc.headers if h.startswith("Page ")]
 
 
-def test_margin_text_that_does_not_repeat_is_kept(tmp_path: Path) -> None:
+def test_margin_text_that_does_not_repeat_is_kept(tmp_path: Path, read: Read) -> None:
     path = tmp_path / "margins.pdf"
     c = canvas.Canvas(str(path), pagesize=letter)
     for page in (1, 2):
@@ -195,7 +205,7 @@ def test_margin_text_that_does_not_repeat_is_kept(tmp_path: Path) -> None:
         pen.text(300, 760, str(page))  # a bare page number
         c.showPage()
     c.save()
-    doc = read_pdf(path)
+    doc = read(path)
     assert doc.headers == ["Northtown Council Meeting 11"]
     assert [(b.page, b.text) for b in doc.blocks] == [
         (1, "DRAFT - not yet approved"),
@@ -275,21 +285,21 @@ def test_table_blocks_are_in_reading_order(doc: Document) -> None:
     assert order == sorted(order)
 
 
-def test_row_starting_on_a_new_page_is_a_new_row(tmp_path: Path) -> None:
-    doc = read_pdf(_minutes(tmp_path / "m.pdf", break_in_row=False))
+def test_row_starting_on_a_new_page_is_a_new_row(tmp_path: Path, read: Read) -> None:
+    doc = read(_minutes(tmp_path / "m.pdf", break_in_row=False))
     assert {b.table for b in _table(doc)} == {0}
     assert _row_of(doc, "3.") == _row_of(doc, "2.") + 1
     assert _cell(doc, _row_of(doc, "2."), 1) == [ITEM_2]
 
 
-def test_header_row_repeated_overleaf_is_not_a_row(tmp_path: Path) -> None:
-    doc = read_pdf(_minutes(tmp_path / "m.pdf", repeat_header=True))
+def test_header_row_repeated_overleaf_is_not_a_row(tmp_path: Path, read: Read) -> None:
+    doc = read(_minutes(tmp_path / "m.pdf", repeat_header=True))
     assert [b.text for b in doc.blocks if b.text == "Action"] == ["Action"]
     assert _cell(doc, _row_of(doc, "2."), 1) == [ITEM_2]
     assert _row_of(doc, "3.") == _row_of(doc, "2.") + 1
 
 
-def test_separate_tables_get_separate_numbers(tmp_path: Path) -> None:
+def test_separate_tables_get_separate_numbers(tmp_path: Path, read: Read) -> None:
     path = tmp_path / "two.pdf"
     c = canvas.Canvas(str(path), pagesize=letter)
     pen = Pen(c)
@@ -300,11 +310,11 @@ def test_separate_tables_get_separate_numbers(tmp_path: Path) -> None:
     pen.row([["1."], ["Second table"], ["CD"]])
     pen.end_table()
     c.save()
-    doc = read_pdf(path)
+    doc = read(path)
     assert [(b.table, b.row, b.text) for b in doc.blocks if b.col == 1] == [(0, 0, "First table"), (1, 0, "Second table")]
 
 
-def test_lowercase_text_overleaf_continues_a_row_even_with_a_first_column(tmp_path: Path) -> None:
+def test_lowercase_text_overleaf_continues_a_row_even_with_a_first_column(tmp_path: Path, read: Read) -> None:
     """Two columns (item | actions): the item text itself runs on over the page break."""
     cols = [72.0, 460.0, 540.0]
     text = "Reading gave the admissions team access to its records, which meant that cases were checked against the roll and followed up sooner."
@@ -322,13 +332,13 @@ def test_lowercase_text_overleaf_continues_a_row_even_with_a_first_column(tmp_pa
     pen.end_table()
     c.save()
     assert lines[1][0].islower()
-    doc = read_pdf(path)
+    doc = read(path)
     assert [(b.row, b.col, b.text) for b in doc.blocks] == [
         (0, 0, "Item"), (0, 1, "Actions"), (1, 0, text), (1, 1, "JS"), (2, 0, "Next item."), (2, 1, "KL")
     ]
 
 
-def test_row_with_empty_first_cell_overleaf_continues_even_after_a_full_stop(tmp_path: Path) -> None:
+def test_row_with_empty_first_cell_overleaf_continues_even_after_a_full_stop(tmp_path: Path, read: Read) -> None:
     path = tmp_path / "overleaf.pdf"
     c = canvas.Canvas(str(path), pagesize=letter)
     pen = Pen(c)
@@ -341,7 +351,7 @@ def test_row_with_empty_first_cell_overleaf_continues_even_after_a_full_stop(tmp
     pen.row([["2."], ["Next item."], ["EF"]])
     pen.end_table()
     c.save()
-    doc = read_pdf(path)
+    doc = read(path)
     row = _row_of(doc, "1.")
     # A finished sentence: same row, but a paragraph of its own.
     assert _cell(doc, row, 1) == ["First point agreed.", "Second point: a letter to be drafted."]
@@ -350,7 +360,7 @@ def test_row_with_empty_first_cell_overleaf_continues_even_after_a_full_stop(tmp
     assert _row_of(doc, "2.") == row + 1
 
 
-def test_a_lone_ruled_box_is_a_frame_not_a_table(tmp_path: Path) -> None:
+def test_a_lone_ruled_box_is_a_frame_not_a_table(tmp_path: Path, read: Read) -> None:
     path = tmp_path / "framed.pdf"
     c = canvas.Canvas(str(path), pagesize=letter)
     for page in (1, 2):
@@ -359,7 +369,7 @@ def test_a_lone_ruled_box_is_a_frame_not_a_table(tmp_path: Path) -> None:
         Pen(c).text(LEFT, 100, f"Text inside the border, page {page}.")
         c.showPage()
     c.save()
-    doc = read_pdf(path)
+    doc = read(path)
     assert doc.headers == [HEADER]
     assert [(b.table, b.text) for b in doc.blocks] == [
         (None, "Text inside the border, page 1."),
@@ -379,7 +389,7 @@ def test_line_with_a_wide_gap_is_split_into_segments(doc: Document) -> None:
     assert left[0].top == right[0].top and left[0].para == right[0].para
 
 
-def test_word_broken_by_a_hyphen_is_joined_without_a_space(tmp_path: Path) -> None:
+def test_word_broken_by_a_hyphen_is_joined_without_a_space(tmp_path: Path, read: Read) -> None:
     path = tmp_path / "hyphen.pdf"
     c = canvas.Canvas(str(path), pagesize=letter)
     pen = Pen(c)
@@ -387,14 +397,14 @@ def test_word_broken_by_a_hyphen_is_joined_without_a_space(tmp_path: Path) -> No
     pen.text(LEFT, 100 + PITCH, "way communication with the region.")
     pen.text(LEFT, 100 + 3 * PITCH, "A separate paragraph, well below.")
     c.save()
-    doc = read_pdf(path)
+    doc = read(path)
     assert [b.text for b in doc.blocks] == [
         "Links with the other regional groups will continue so that there is two-way communication with the region.",
         "A separate paragraph, well below.",
     ]
 
 
-def test_paragraphs_split_at_short_lines_and_indents_but_not_at_a_first_line_indent(tmp_path: Path) -> None:
+def test_paragraphs_split_at_short_lines_and_indents_but_not_at_a_first_line_indent(tmp_path: Path, read: Read) -> None:
     indented = "The first line of this paragraph is indented, as some house styles do, and the rest of it goes back to the margin."
     lines = _lines(indented, TEXT_WIDTH - 20)
     rest = _lines(indented[len(lines[0]) + 1 :], TEXT_WIDTH)
@@ -407,7 +417,7 @@ def test_paragraphs_split_at_short_lines_and_indents_but_not_at_a_first_line_ind
     for i, line in enumerate(rest):
         pen.text(LEFT, 100 + (3 + i) * PITCH, line)
     c.save()
-    doc = read_pdf(path)
+    doc = read(path)
     assert [b.text for b in doc.blocks] == ["A short line.", "Another short line at the same pitch.", indented]
 
 
@@ -423,9 +433,7 @@ FULL = _lines("This line is as wide as the text column allows, so nothing more w
         (LEFT + 40, ["An", "indented", "quotation."], ("An indented quotation.", "")),
     ],
 )
-def test_list_items_and_indents_start_paragraphs_after_full_lines(
-    tmp_path: Path, x: float, start: list[str], expected: tuple[str, str]
-) -> None:
+def test_list_items_and_indents_start_paragraphs_after_full_lines(tmp_path: Path, x: float, start: list[str], expected: tuple[str, str], read: Read) -> None:
     path = tmp_path / "breaks.pdf"
     c = canvas.Canvas(str(path), pagesize=letter)
     pen = Pen(c)
@@ -436,12 +444,12 @@ def test_list_items_and_indents_start_paragraphs_after_full_lines(
     else:
         pen.text(x, 100 + PITCH, " ".join(start))
     c.save()
-    doc = read_pdf(path)
+    doc = read(path)
     assert [(b.text, b.style) for b in doc.blocks] == [(FULL, ""), expected]
 
 
 @pytest.mark.parametrize(("glyph", "font", "expected"), [("•", "Vera", ("Item text.", "bullet")), ("1.", FONT, ("1. Item text.", "numbered"))])
-def test_marker_on_a_line_of_its_own_takes_the_next_line(tmp_path: Path, glyph: str, font: str, expected: tuple[str, str]) -> None:
+def test_marker_on_a_line_of_its_own_takes_the_next_line(tmp_path: Path, glyph: str, font: str, expected: tuple[str, str], read: Read) -> None:
     path = tmp_path / "alone.pdf"
     c = canvas.Canvas(str(path), pagesize=letter)
     pen = Pen(c)
@@ -449,11 +457,11 @@ def test_marker_on_a_line_of_its_own_takes_the_next_line(tmp_path: Path, glyph: 
     pen.text(LEFT + 14, 100 + PITCH, "Item text.")
     pen.text(LEFT, 100 + 3 * PITCH, "After a gap.")
     c.save()
-    doc = read_pdf(path)
+    doc = read(path)
     assert [(b.text, b.style) for b in doc.blocks] == [expected, ("After a gap.", "")]
 
 
-def test_dash_at_the_start_of_a_wrapped_line_is_text_but_a_dash_list_is_a_list(tmp_path: Path) -> None:
+def test_dash_at_the_start_of_a_wrapped_line_is_text_but_a_dash_list_is_a_list(tmp_path: Path, read: Read) -> None:
     path = tmp_path / "dashes.pdf"
     c = canvas.Canvas(str(path), pagesize=letter)
     pen = Pen(c)
@@ -462,7 +470,7 @@ def test_dash_at_the_start_of_a_wrapped_line_is_text_but_a_dash_list_is_a_list(t
     pen.text(LEFT, 100 + 3 * PITCH, "- " + FULL)
     pen.text(LEFT, 100 + 4 * PITCH, "- Second item.")
     c.save()
-    doc = read_pdf(path)
+    doc = read(path)
     assert [(b.text, b.style) for b in doc.blocks] == [
         (FULL + " - and this goes on after a dash.", ""),
         (FULL, "bullet"),
@@ -473,50 +481,50 @@ def test_dash_at_the_start_of_a_wrapped_line_is_text_but_a_dash_list_is_a_list(t
 # --------------------------------------------------------------------------- errors
 
 
-def test_not_a_pdf(tmp_path: Path) -> None:
+def test_not_a_pdf(tmp_path: Path, read: Read) -> None:
     path = tmp_path / "notes.pdf"
     path.write_text("These are not the minutes you are looking for.\n")
     with pytest.raises(ReadError) as info:
-        read_pdf(path)
+        read(path)
     assert info.value.reason == "not a PDF file (no %PDF header)"
     assert type(info.value) is ReadError
 
 
-def test_truncated_pdf(tmp_path: Path, minutes_pdf: Path) -> None:
+def test_truncated_pdf(tmp_path: Path, minutes_pdf: Path, read: Read) -> None:
     data = minutes_pdf.read_bytes()
     cut = tmp_path / "cut.pdf"
     cut.write_bytes(data[: len(data) // 2])
     with pytest.raises(ReadError) as info:
-        read_pdf(cut)
+        read(cut)
     assert type(info.value) is ReadError
     assert info.value.reason.startswith("damaged or truncated PDF: ")
     assert "\n" not in info.value.reason and str(tmp_path) not in info.value.reason
 
 
-def test_garbage_after_the_header_is_a_damaged_pdf(tmp_path: Path) -> None:
+def test_garbage_after_the_header_is_a_damaged_pdf(tmp_path: Path, read: Read) -> None:
     path = tmp_path / "junk.pdf"
     path.write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 8)
     with pytest.raises(ReadError) as info:
-        read_pdf(path)
+        read(path)
     assert info.value.reason.startswith("damaged or truncated PDF: ")
 
 
-def test_encrypted_pdf_needs_the_password(tmp_path: Path) -> None:
+def test_encrypted_pdf_needs_the_password(tmp_path: Path, read: Read) -> None:
     path = _minutes(tmp_path / "locked.pdf", encrypt="secret")
     with pytest.raises(EncryptedError) as info:
-        read_pdf(path)
+        read(path)
     assert info.value.reason == "PDF is encrypted: give the password with --password"
     with pytest.raises(EncryptedError):
-        read_pdf(path, password="not it")
-    doc = read_pdf(path, password="secret")
+        read(path, password="not it")
+    doc = read(path, password="secret")
     assert TITLE in doc.text() and doc.headers == [HEADER]
 
 
-def test_pdf_without_text_is_no_text_error(tmp_path: Path) -> None:
+def test_pdf_without_text_is_no_text_error(tmp_path: Path, read: Read) -> None:
     path = tmp_path / "scan.pdf"
     c = canvas.Canvas(str(path), pagesize=letter)
     c.rect(72, 72, 300, 400, stroke=1, fill=1)
     c.save()
     with pytest.raises(NoTextError) as info:
-        read_pdf(path)
+        read(path)
     assert info.value.reason.startswith("no text layer (scanned PDF?)")

@@ -16,32 +16,58 @@ from typing import TYPE_CHECKING
 __version__ = "1.0.0"
 __all__ = ["parse", "parse_all", "parse_text", "parse_text_all", "parse_document", "__version__"]
 
+from .readers.options import DEFAULT_PDF_ENGINE
+
 if TYPE_CHECKING:
     from .document import Document
     from .models import Meeting, Source
+    from .readers.options import ReadOptions
 
 
-def parse(path: str | Path, *, password: str | None = None, max_bytes: int | None = None) -> "Meeting":
+def parse(path: str | Path, *, password: str | None = None, max_bytes: int | None = None,
+          pdf_engine: str = DEFAULT_PDF_ENGINE, ocr: bool = False) -> "Meeting":
     """Read a minutes file (.pdf, .docx, .txt, .md) and return its validated record.
 
     For a file holding several meetings this is the first of them (see :func:`parse_all`).
     Raises :class:`cme_notes.errors.CmeNotesError` with a one-line reason for a
     file that can't be read.
     """
-    return parse_all(path, password=password, max_bytes=max_bytes)[0]
+    return parse_all(path, password=password, max_bytes=max_bytes, pdf_engine=pdf_engine, ocr=ocr)[0]
 
 
-def parse_all(path: str | Path, *, password: str | None = None, max_bytes: int | None = None) -> list["Meeting"]:
+def parse_all(path: str | Path, *, password: str | None = None, max_bytes: int | None = None,
+              pdf_engine: str = DEFAULT_PDF_ENGINE, ocr: bool = False) -> list["Meeting"]:
     """Every meeting a minutes file holds, in order: one record for ordinary minutes, one per
-    meeting for a running log or an annual meeting followed by an ordinary one (``source.part`` tells which)."""
+    meeting for a running log or an annual meeting followed by an ordinary one (``source.part`` tells which).
+
+    ``max_bytes``: refuse larger files (None: the default limit, 100 MB). ``pdf_engine``:
+    "pdfium" (fast, the default) or "pdfplumber". ``ocr``: read scanned PDF pages with
+    Tesseract instead of refusing them.
+    """
+    from .readers import ReadOptions
+
+    options = ReadOptions(password=password, pdf_engine=pdf_engine, ocr=ocr,
+                          **({} if max_bytes is None else {"max_bytes": max_bytes}))
+    return [meeting for meeting, _part in read_records(path, options)]
+
+
+def read_records(path: str | Path, options: "ReadOptions", sha256: str | None = None
+                 ) -> list[tuple["Meeting", "Document"]]:
+    """Read one file and extract each meeting it holds, with the part of the document each was read from."""
     from .hashing import file_sha256
-    from .models import Source
-    from .readers import DEFAULT_MAX_BYTES, read
+    from .readers import read
 
     path = Path(path)
-    document = read(path, password=password, max_bytes=DEFAULT_MAX_BYTES if max_bytes is None else max_bytes)
-    source = Source(path=str(path), format=document.format, pages=document.pages, sha256=file_sha256(path))
-    return [meeting for meeting, _part in records(document, source)]
+    document = read(path, options)
+    return records(document, source_of(document, str(path), sha256 or file_sha256(path)))
+
+
+def source_of(document: "Document", name: str, sha256: str) -> "Source":
+    """Where a record came from, as its ``source``."""
+    from .models import Source
+
+    return Source(path=name, format=document.format, pages=document.pages, sha256=sha256,
+                  ocr_pages=document.ocr_pages or None)
 
 
 def parse_text(text: str, *, markdown: bool = False, name: str = "-") -> "Meeting":
@@ -51,12 +77,10 @@ def parse_text(text: str, *, markdown: bool = False, name: str = "-") -> "Meetin
 
 def parse_text_all(text: str, *, markdown: bool = False, name: str = "-") -> list["Meeting"]:
     """Every meeting in minutes already in memory as text (see :func:`parse_all`)."""
-    from .models import Source
     from .readers import read_string
 
     document = read_string(text, markdown=markdown)
-    source = Source(path=name, format=document.format,
-                    sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest())
+    source = source_of(document, name, hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest())
     return [meeting for meeting, _part in records(document, source)]
 
 

@@ -28,11 +28,14 @@ from contextlib import closing, nullcontext
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Iterable, Protocol
+from typing import TYPE_CHECKING, Iterable, Protocol
 
 from . import __version__
 from .engine import INPUT_SUFFIXES, parse_one
 from .hashing import file_sha256
+
+if TYPE_CHECKING:
+    from .readers import ReadOptions
 
 __all__ = [
     "FORMATS", "VERSION_KEY", "BatchError", "Input", "Plan", "Reporter", "Summary",
@@ -213,11 +216,11 @@ def record(meeting) -> dict:
     return data
 
 
-def render(path: str, *, fmt: str, password: str | None = None, max_bytes: int | None = None
+def render(path: str, *, fmt: str, options: ReadOptions | None = None
            ) -> tuple[list[str] | None, str | None, int]:
     """Parse one input and format it; runs in a worker process. Returns (texts, error, pages):
     one text per meeting the input holds (a JSON record, a JSONL line, CSV rows without the header)."""
-    result = parse_one(path, password=password, max_bytes=max_bytes)
+    result = parse_one(path, options)
     if not result.ok:
         return None, result.error, 0
     first = result.meetings[0]
@@ -303,8 +306,8 @@ class _Silent:
 
 
 def run(paths: Iterable[str | Path], output: str | Path, *, fmt: str = "json", workers: int | None = None,
-        timeout: float | None = 60.0, force: bool = False, password: str | None = None,
-        max_bytes: int | None = None, reporter: Reporter | None = None) -> Summary:
+        timeout: float | None = 60.0, force: bool = False, options: ReadOptions | None = None,
+        reporter: Reporter | None = None) -> Summary:
     """Parse every input and write the outputs; never raises for a bad input (see :class:`Summary`).
 
     ``fmt="json"``: one ``OUTDIR/<relative path>.json`` per input, ``output`` being
@@ -372,9 +375,9 @@ def run(paths: Iterable[str | Path], output: str | Path, *, fmt: str = "json", w
         reporter.begin(len(todo), summary)
         try:
             if to_dir:
-                _run_to_dir(todo, targets, fmt, workers, timeout, password, max_bytes, reporter, summary)
+                _run_to_dir(todo, targets, fmt, workers, timeout, options, reporter, summary)
             else:
-                _run_to_stream(todo, output, fmt, workers, timeout, password, max_bytes, reporter, summary)
+                _run_to_stream(todo, output, fmt, workers, timeout, options, reporter, summary)
         finally:
             reporter.end()
     except KeyboardInterrupt:
@@ -383,10 +386,10 @@ def run(paths: Iterable[str | Path], output: str | Path, *, fmt: str = "json", w
     return summary
 
 
-def _outcomes(todo: list[Input], fmt, workers, timeout, password, max_bytes):
+def _outcomes(todo: list[Input], fmt, workers, timeout, options):
     from . import pool
 
-    task = partial(render, fmt=fmt, password=password, max_bytes=max_bytes)
+    task = partial(render, fmt=fmt, options=options)
     # Largest first, so that a big file does not start last and leave one worker busy
     # alone at the end; the outputs do not depend on this order.
     order = sorted(range(len(todo)), key=lambda i: -_size(todo[i].path))
@@ -414,8 +417,8 @@ def _finish(item: Input, outcome, summary: Summary, reporter: Reporter) -> list[
     return texts
 
 
-def _run_to_dir(todo, targets, fmt, workers, timeout, password, max_bytes, reporter, summary) -> None:
-    with _outcomes(todo, fmt, workers, timeout, password, max_bytes) as outcomes:
+def _run_to_dir(todo, targets, fmt, workers, timeout, options, reporter, summary) -> None:
+    with _outcomes(todo, fmt, workers, timeout, options) as outcomes:
         for outcome in outcomes:
             item, target = todo[outcome.index], targets[outcome.index]
             texts = outcome.value[0] if outcome.ok else None
@@ -427,7 +430,7 @@ def _run_to_dir(todo, targets, fmt, workers, timeout, password, max_bytes, repor
             _finish(item, outcome, summary, reporter)
 
 
-def _run_to_stream(todo, output, fmt, workers, timeout, password, max_bytes, reporter, summary) -> None:
+def _run_to_stream(todo, output, fmt, workers, timeout, options, reporter, summary) -> None:
     from .writers import atomic_writer
 
     to_stdout = str(output) == "-"
@@ -443,14 +446,14 @@ def _run_to_stream(todo, output, fmt, workers, timeout, password, max_bytes, rep
             raise BatchError(f"cannot write {output}: {exc.strerror or exc}") from None
         sink = _Entered(sink, fh)
     try:
-        _stream(sink, to_stdout, todo, fmt, workers, timeout, password, max_bytes, reporter, summary)
+        _stream(sink, to_stdout, todo, fmt, workers, timeout, options, reporter, summary)
     except OSError as exc:
         if to_stdout or isinstance(exc, BrokenPipeError):
             raise
         raise BatchError(f"cannot write {output}: {exc.strerror or exc}") from None
 
 
-def _stream(sink, to_stdout, todo, fmt, workers, timeout, password, max_bytes, reporter, summary) -> None:
+def _stream(sink, to_stdout, todo, fmt, workers, timeout, options, reporter, summary) -> None:
     with sink as out:
         if fmt == "csv":
             from .writers.records import rows_csv
@@ -458,7 +461,7 @@ def _stream(sink, to_stdout, todo, fmt, workers, timeout, password, max_bytes, r
             out.write(rows_csv([]))
         ready: dict[int, list[str] | None] = {}
         following = 0
-        with _outcomes(todo, fmt, workers, timeout, password, max_bytes) as outcomes:
+        with _outcomes(todo, fmt, workers, timeout, options) as outcomes:
             for outcome in outcomes:
                 ready[outcome.index] = _finish(todo[outcome.index], outcome, summary, reporter)
                 # Written in sorted input order, whatever order the workers finish in.

@@ -46,6 +46,8 @@ class Document:
     pages: int | None = None
     headers: list[str] = field(default_factory=list)
     """Running headers and footers, kept out of ``blocks``."""
+    ocr_pages: list[int] = field(default_factory=list)
+    """Pages (1-based) whose text was read by OCR, the file having none there (PDF only)."""
     front_matter: list[Block] = field(default_factory=list)
     """A Markdown file's YAML (``---``) or TOML (``+++``) front matter, one ``key: value`` block a field, kept out of ``blocks``."""
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 if TYPE_CHECKING:
     from .models import Meeting
+    from .readers import ReadOptions
 
 INPUT_SUFFIXES = (".pdf", ".docx", ".txt", ".md")
 
@@ -48,9 +49,10 @@ def find_inputs(paths: Iterable[str | Path], suffixes: tuple[str, ...] = INPUT_S
     return inputs, skipped
 
 
-def parse_one(path: str | Path, *, password: str | None = None, max_bytes: int | None = None) -> Result:
+def parse_one(path: str | Path, options: ReadOptions | None = None) -> Result:
     """Parse one input; any failure becomes ``Result.error`` (a one-line message), never an exception."""
-    from . import parse_all, parse_text_all
+    from . import parse_text_all, read_records
+    from .readers import ReadOptions
     from .errors import CmeNotesError
 
     name = str(path)
@@ -62,7 +64,7 @@ def parse_one(path: str | Path, *, password: str | None = None, max_bytes: int |
             stream = getattr(sys.stdin, "buffer", None)  # a text stream given by a caller has no bytes
             text = decode(stream.read()) if stream is not None else sys.stdin.read()
             return Result(name, parse_text_all(text))
-        return Result(name, parse_all(path, password=password, max_bytes=max_bytes))
+        return Result(name, [meeting for meeting, _part in read_records(path, options or ReadOptions())])
     except CmeNotesError as exc:
         return Result(name, error=str(exc) if exc.path else f"{name}: {exc}")
     except RecursionError:
@@ -73,7 +75,7 @@ def parse_one(path: str | Path, *, password: str | None = None, max_bytes: int |
 
 
 def parse_many(paths: Iterable[str | Path], *, workers: int = 1, timeout: float | None = None,
-               **options) -> Iterator[Result]:
+               options: ReadOptions | None = None) -> Iterator[Result]:
     """Parse every input; one :class:`Result` per input, in the order given, never an exception.
 
     With ``workers`` > 1 (and more than one input), or a ``timeout``, inputs are
@@ -81,17 +83,18 @@ def parse_many(paths: Iterable[str | Path], *, workers: int = 1, timeout: float 
     and an input still running after ``timeout`` seconds is stopped and reported
     as failed ("timed out after N s"). Otherwise everything runs in this process,
     one input after the other, with nothing to start up. The results are the same
-    either way. ``options`` (password, max_bytes) go to :func:`parse_one`.
+    either way. ``options`` (password, size limit, PDF engine, OCR) go to :func:`parse_one`.
     """
     paths = list(paths)
     if timeout is None and (workers <= 1 or len(paths) <= 1):
         for path in paths:
-            yield parse_one(path, **options)
+            yield parse_one(path, options)
         return
-    yield from _parse_in_workers(paths, workers=workers, timeout=timeout, **options)
+    yield from _parse_in_workers(paths, workers=workers, timeout=timeout, options=options)
 
 
-def _parse_in_workers(paths: list, *, workers: int, timeout: float | None, **options) -> Iterator[Result]:
+def _parse_in_workers(paths: list, *, workers: int, timeout: float | None, options: ReadOptions | None
+                      ) -> Iterator[Result]:
     from contextlib import closing
     from functools import partial
 
@@ -101,10 +104,10 @@ def _parse_in_workers(paths: list, *, workers: int, timeout: float | None, **opt
     # Standard input is read here: a worker process has none of its own.
     for i, path in enumerate(paths):
         if str(path) == "-":
-            done[i] = parse_one(path, **options)
+            done[i] = parse_one(path, options)
     todo = [i for i in range(len(paths)) if i not in done]
     items = [paths[i] for i in todo]
-    task = partial(parse_one, **options)
+    task = partial(parse_one, options=options)
     following = 0
     with closing(pool.run(task, items, workers=workers, timeout=timeout)) as outcomes:
         for outcome in outcomes:

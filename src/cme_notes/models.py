@@ -101,6 +101,9 @@ class Source(_Model):
     format: str
     pages: int | None = None
     sha256: str | None = None
+    ocr_pages: list[int] | None = None
+    """Pages whose text was read by OCR (Tesseract) because the file had none there (a scan);
+    None when every page had its own text."""
     part: int | None = None
     """For a file holding several meetings (a running log, an annual meeting then an ordinary one):
     which of them this record is, counted from 1; None when the file holds one meeting."""

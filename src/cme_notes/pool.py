@@ -37,6 +37,8 @@ PRELOAD = [
     "cme_notes.readers.text",
     "cme_notes.readers.docx",
     "cme_notes.readers.pdf",
+    "cme_notes.readers.pdf.pdfium",
+    "pypdfium2",
     "docx",
     "pdfplumber",
 ]

@@ -6,7 +6,8 @@ import sys
 
 import click
 
-from .common import CONTEXT, max_size_option, password_option
+from ..readers.options import ReadOptions
+from .common import CONTEXT, reading_options
 from .sources import DATE, choose_format, db_option, group_option, open_source, warn, write_view
 
 
@@ -23,11 +24,10 @@ from .sources import DATE, choose_format, db_option, group_option, open_source, 
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "csv", "xlsx"]),
               help="Output format; xlsx needs -o FILE. [default: from -o's extension, else table on a terminal, else json]")
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of stdout (written whole or not at all).")
-@password_option
-@max_size_option
+@reading_options
 def actions(paths: tuple[str, ...], db: str | None, owner: str | None, since: dt.date | None, until: dt.date | None,
             text: str | None, overdue: bool, today: dt.date | None, group: str | None, fmt: str | None,
-            output: str | None, password: str | None, max_size: float) -> None:
+            output: str | None, reading: ReadOptions) -> None:
     """List the actions in minutes files and folders (searched recursively) or in an index, due date first.
 
     The same minutes found as several files (a .docx and its .pdf) count once.
@@ -43,7 +43,7 @@ def actions(paths: tuple[str, ...], db: str | None, owner: str | None, since: dt
     from ..views.actions import ACTION_COLUMNS, action_rows
 
     fmt = choose_format(fmt, output, ("table", "json", "csv", "xlsx"))
-    index, failed = open_source(paths, db, password=password, max_size=max_size)
+    index, failed = open_source(paths, db, reading=reading)
     if text is not None and not index.has_fts:
         warn("this SQLite has no full-text search (FTS5): matching words with LIKE, without stemming")
     records = index.actions(owner=owner, since=since, until=until, search=text, group=group,

@@ -6,7 +6,8 @@ import sys
 
 import click
 
-from .common import CONTEXT, max_size_option, password_option
+from ..readers.options import ReadOptions
+from .common import CONTEXT, reading_options
 from .sources import (aliases_option, choose_format, db_option, group_option, load_aliases, open_source,
                       since_option, until_option, write_view)
 
@@ -23,11 +24,10 @@ from .sources import (aliases_option, choose_format, db_option, group_option, lo
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "csv", "xlsx"]),
               help="Output format; xlsx needs -o FILE. [default: from -o's extension, else table on a terminal, else json]")
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of stdout (written whole or not at all).")
-@password_option
-@max_size_option
+@reading_options
 def attendance(paths: tuple[str, ...], db: str | None, by: str, group: str | None, since: dt.date | None,
                until: dt.date | None, aliases: str | None, fmt: str | None, output: str | None,
-               password: str | None, max_size: float) -> None:
+               reading: ReadOptions) -> None:
     """The attendance register: present, apologies and absent for each person or organisation, with a rate.
 
     A person counts from the first meeting of the group that lists them;
@@ -47,7 +47,7 @@ def attendance(paths: tuple[str, ...], db: str | None, by: str, group: str | Non
 
     fmt = choose_format(fmt, output, ("table", "json", "csv", "xlsx"))
     table = load_aliases(aliases)
-    index, failed = open_source(paths, db, password=password, max_size=max_size, aliases=table)
+    index, failed = open_source(paths, db, reading=reading, aliases=table)
     options = dict(aliases=table, group=group, since=since, until=until)
     rows = register(index, by=by, **options)
     columns = PEOPLE_COLUMNS if by == "people" else ORGANISATION_COLUMNS

@@ -7,7 +7,8 @@ import sys
 
 import click
 
-from .common import CONTEXT, error, max_bytes, max_size_option, password_option
+from ..readers.options import ReadOptions
+from .common import CONTEXT, error, reading_options
 
 CORES = os.cpu_count() or 1
 
@@ -27,10 +28,9 @@ CORES = os.cpu_count() or 1
               help="Stop a file that takes longer than this (it is reported as failed); 0 for no limit.")
 @click.option("--force", is_flag=True, help="Parse again even inputs whose output is up to date.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar: only errors and the summary.")
-@password_option
-@max_size_option
+@reading_options
 def batch(paths: tuple[str, ...], output: str | None, fmt: str, workers: int | None, timeout: float,
-          force: bool, quiet: bool, password: str | None, max_size: float) -> None:
+          force: bool, quiet: bool, reading: ReadOptions) -> None:
     """Parse many minutes files in parallel: PATH may be a file, a folder (searched
     recursively) or a glob (quoted globs are expanded too, ** included).
     .pdf .docx .txt .md are read; other files are ignored and counted.
@@ -73,7 +73,7 @@ def batch(paths: tuple[str, ...], output: str | None, fmt: str, workers: int | N
     previous = signal.signal(signal.SIGTERM, on_sigterm)
     try:
         summary = engine.run(paths, output, fmt=fmt, workers=workers, timeout=timeout, force=force,
-                             password=password, max_bytes=max_bytes(max_size), reporter=reporter)
+                             options=reading, reporter=reporter)
     except engine.BatchError as exc:
         error(str(exc))
         sys.exit(2)

@@ -6,7 +6,8 @@ import sys
 
 import click
 
-from .common import CONTEXT, emit, max_size_option, password_option
+from ..readers.options import ReadOptions
+from .common import CONTEXT, emit, reading_options
 from .sources import DATE, db_option, group_option, open_source
 
 
@@ -18,10 +19,9 @@ from .sources import DATE, db_option, group_option, open_source
 @group_option
 @click.option("--since", type=DATE, metavar="YYYY-MM-DD", help="Only events on or after this day.")
 @click.option("--name", metavar="TEXT", help="The calendar's name. [default: the group's name]")
-@password_option
-@max_size_option
+@reading_options
 def calendar(paths: tuple[str, ...], db: str | None, output: str | None, with_actions: bool, group: str | None,
-             since: dt.date | None, name: str | None, password: str | None, max_size: float) -> None:
+             since: dt.date | None, name: str | None, reading: ReadOptions) -> None:
     """Future meetings announced in the minutes as iCalendar (.ics) events, to import into any calendar.
 
     A meeting announced in several sets of minutes is one event (the latest
@@ -36,7 +36,7 @@ def calendar(paths: tuple[str, ...], db: str | None, output: str | None, with_ac
     """
     from ..views import calendar as build
 
-    index, failed = open_source(paths, db, password=password, max_size=max_size)
+    index, failed = open_source(paths, db, reading=reading)
     cal = build(index, with_actions=with_actions, group=group, since=since, name=name)
     emit(cal.to_ical().decode("utf-8"), output)
     if output not in (None, "-"):

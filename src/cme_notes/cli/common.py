@@ -5,6 +5,8 @@ import sys
 
 import click
 
+from ..readers.options import DEFAULT_PDF_ENGINE, PDF_ENGINES
+
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
@@ -40,12 +42,29 @@ def console():
     return Console(soft_wrap=False)
 
 
-password_option = click.option("--password", metavar="TEXT", help="Password for encrypted PDFs.")
-max_size_option = click.option(
-    "--max-size", metavar="MB", type=click.FloatRange(min=0, min_open=True), default=100, show_default=True,
-    help="Refuse inputs larger than this.",
-)
+def reading_options(command):
+    """The options that say how inputs are read (--password, --max-size, --pdf-engine, --ocr), given to
+    the command as one ``reading`` argument (a :class:`~cme_notes.readers.ReadOptions`)."""
+    import functools
+
+    @functools.wraps(command)
+    def wrapper(*args, password: str | None, max_size: float, pdf_engine: str, ocr: bool, **kwargs):
+        from ..readers.options import ReadOptions
+
+        reading = ReadOptions(password=password, max_bytes=int(max_size * 1024 * 1024), pdf_engine=pdf_engine, ocr=ocr)
+        return command(*args, reading=reading, **kwargs)
+
+    for option in reversed(_READING_OPTIONS):
+        wrapper = option(wrapper)
+    return wrapper
 
 
-def max_bytes(max_size: float) -> int:
-    return int(max_size * 1024 * 1024)
+_READING_OPTIONS = [
+    click.option("--password", metavar="TEXT", help="Password for encrypted PDFs."),
+    click.option("--max-size", metavar="MB", type=click.FloatRange(min=0, min_open=True), default=100,
+                 show_default=True, help="Refuse inputs larger than this."),
+    click.option("--pdf-engine", type=click.Choice(PDF_ENGINES), default=DEFAULT_PDF_ENGINE, show_default=True,
+                 help="What reads PDFs: pdfium (fast) or pdfplumber (the 1.0 reader, slower; to compare)."),
+    click.option("--ocr", is_flag=True,
+                 help="Read scanned PDF pages (no text layer) with Tesseract OCR instead of refusing them."),
+]

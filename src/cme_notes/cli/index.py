@@ -5,7 +5,8 @@ import sys
 
 import click
 
-from .common import CONTEXT, error, max_bytes, max_size_option, password_option
+from ..readers.options import ReadOptions
+from .common import CONTEXT, error, reading_options
 from .sources import POOL, aliases_option, load_aliases
 
 
@@ -15,10 +16,9 @@ from .sources import POOL, aliases_option, load_aliases
 @aliases_option
 @click.option("--prune", is_flag=True, help="Also remove meetings whose file no longer exists.")
 @click.option("-v", "--verbose", is_flag=True, help="One line per file on stderr: added, replaced, unchanged.")
-@password_option
-@max_size_option
+@reading_options
 def index(paths: tuple[str, ...], db: str, aliases: str | None, prune: bool, verbose: bool,
-          password: str | None, max_size: float) -> None:
+          reading: ReadOptions) -> None:
     """Index minutes files and folders (searched recursively) into a SQLite database.
 
     Re-running is cheap and safe: unchanged files (same content hash) are
@@ -53,7 +53,7 @@ def index(paths: tuple[str, ...], db: str, aliases: str | None, prune: bool, ver
                 note = "  (no people, items or actions: not minutes?)" if result.status == SKIPPED else ""
                 click.echo(f"{result.status:>9}  {result.path}{note}", err=True)
 
-        done = load_files(store, paths, password=password, max_bytes=max_bytes(max_size), prune=prune,
+        done = load_files(store, paths, options=reading, prune=prune,
                           on_result=report, **POOL)
         if not done.results:
             error("no .pdf, .docx, .txt or .md files in " + ", ".join(paths))

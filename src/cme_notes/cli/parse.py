@@ -5,7 +5,8 @@ import sys
 
 import click
 
-from .common import CONTEXT, console, default_format, emit, error, max_bytes, max_size_option, password_option
+from ..readers.options import ReadOptions
+from .common import CONTEXT, console, default_format, emit, error, reading_options
 
 
 @click.command(context_settings=CONTEXT)
@@ -22,10 +23,9 @@ from .common import CONTEXT, console, default_format, emit, error, max_bytes, ma
 @click.option("--timeout", type=click.FloatRange(min=0), metavar="SECONDS",
               help="Stop a file that takes longer than this (reported as failed); 0 for no limit. "
                    "[default: 60 with several files; a single file runs in-process with no limit]")
-@password_option
-@max_size_option
+@reading_options
 def parse(files: tuple[str, ...], fmt: str | None, explain: bool, output: str | None, workers: int | None,
-          timeout: float | None, password: str | None, max_size: float) -> None:
+          timeout: float | None, reading: ReadOptions) -> None:
     """Parse minutes into a record: one JSON object for one file, an array for several.
 
     A file holding several meetings (a running log with a section per meeting) gives
@@ -56,7 +56,7 @@ def parse(files: tuple[str, ...], fmt: str | None, explain: bool, output: str | 
         timeout = 60.0 if several else 0.0
     meetings, failed = [], 0
     for result in parse_many(files, workers=workers or os.cpu_count() or 1, timeout=timeout or None,
-                             password=password, max_bytes=max_bytes(max_size)):
+                             options=reading):
         if result.ok:
             meetings.extend(result.meetings)
         else:

@@ -6,7 +6,8 @@ import sys
 
 import click
 
-from .common import CONTEXT, max_size_option, password_option
+from ..readers.options import ReadOptions
+from .common import CONTEXT, reading_options
 from .sources import (choose_format, db_option, group_option, open_source, since_option, until_option, warn,
                       write_view)
 
@@ -21,10 +22,9 @@ from .sources import (choose_format, db_option, group_option, open_source, since
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "csv"]),
               help="Output format. [default: from -o's extension, else table on a terminal, else json]")
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of stdout (written whole or not at all).")
-@password_option
-@max_size_option
+@reading_options
 def search(text: str, paths: tuple[str, ...], db: str | None, group: str | None, since: dt.date | None,
-           until: dt.date | None, fmt: str | None, output: str | None, password: str | None, max_size: float) -> None:
+           until: dt.date | None, fmt: str | None, output: str | None, reading: ReadOptions) -> None:
     """Find the meetings and items where TEXT was discussed: every word of TEXT, in any form ("timetables" finds "timetable").
 
     Searched: item titles, what each item's text says, actions and decisions.
@@ -38,7 +38,7 @@ def search(text: str, paths: tuple[str, ...], db: str | None, group: str | None,
     from ..views.search import SEARCH_COLUMNS
 
     fmt = choose_format(fmt, output, ("table", "json", "csv"))
-    index, failed = open_source(paths, db, password=password, max_size=max_size)
+    index, failed = open_source(paths, db, reading=reading)
     if not index.has_fts:
         warn("this SQLite has no full-text search (FTS5): matching words with LIKE, without stemming")
     rows = find(index, text, group=group, since=since, until=until)

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Callable
 
 import click
 
-from .common import default_format, emit, error, max_bytes
+from ..readers.options import ReadOptions
+from .common import default_format, emit, error
 
 if TYPE_CHECKING:
     from ..identity import OrgAliases
@@ -78,7 +79,7 @@ def load_aliases(path: str | None) -> "OrgAliases | None":
         raise click.UsageError(str(exc)) from None
 
 
-def open_source(paths: tuple[str, ...], db: str | None, *, password: str | None = None, max_size: float = 100,
+def open_source(paths: tuple[str, ...], db: str | None, *, reading: ReadOptions | None = None,
                 aliases: "OrgAliases | None" = None) -> tuple["Index", int]:
     """The index to answer from: --db FILE, or an in-memory index of PATHs. Also how many inputs failed."""
     from ..store import Index, SchemaError, load_files
@@ -100,7 +101,7 @@ def open_source(paths: tuple[str, ...], db: str | None, *, password: str | None 
         sys.exit(1)
     index = Index(aliases=aliases)
     with index.transaction():
-        report = load_files(index, paths, password=password, max_bytes=max_bytes(max_size), **POOL)
+        report = load_files(index, paths, options=reading, **POOL)
     for failed in report.failed:
         error(failed.error)
     return index, len(report.failed)

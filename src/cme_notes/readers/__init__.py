@@ -5,9 +5,11 @@ from pathlib import Path
 
 from ..document import Document
 from ..errors import CmeNotesError, ReadError, TooLargeError, UnsupportedFormat
+from .options import DEFAULT_MAX_BYTES, ReadOptions
+
+__all__ = ["read", "read_string", "format_of", "sniff", "ReadOptions", "DEFAULT_MAX_BYTES"]
 
 FORMATS = {".pdf": "pdf", ".docx": "docx", ".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
-DEFAULT_MAX_BYTES = 100 * 1024 * 1024
 
 
 def format_of(path: Path) -> str:
@@ -18,20 +20,22 @@ def format_of(path: Path) -> str:
         raise UnsupportedFormat(f"unsupported file type {path.suffix or '(none)'!r}: cme-notes reads {known}") from None
 
 
-def read(path: str | Path, *, password: str | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES) -> Document:
+def read(path: str | Path, options: ReadOptions | None = None) -> Document:
     """Read a file into a normalised document, choosing the reader by extension.
 
     Raises :class:`~cme_notes.errors.CmeNotesError` (with the path attached) for
     anything wrong with the file.
     """
     path = Path(path)
+    options = options or ReadOptions()
+    max_bytes = options.max_bytes
     try:
         fmt = format_of(path)
         _check_file(path, max_bytes)
         if fmt == "pdf":
             from .pdf import read_pdf
 
-            return read_pdf(path, password=password)
+            return read_pdf(path, password=options.password, engine=options.pdf_engine, ocr=options.ocr)
         if fmt == "docx":
             from .docx import read_docx
 

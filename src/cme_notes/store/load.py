@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from ..hashing import file_sha256
+from ..readers.options import ReadOptions
 from .index import ADDED, REPLACED, UNCHANGED, Index, source_file
 from .passages import ItemText, item_texts
 
@@ -53,8 +54,8 @@ class LoadReport:
         return f"{len(self.results)} file(s): " + ", ".join(parts)
 
 
-def load_files(index: Index, paths: Iterable[str | Path], *, password: str | None = None,
-               max_bytes: int | None = None, prune: bool = False, commit_every: float = 1.0,
+def load_files(index: Index, paths: Iterable[str | Path], *, options: ReadOptions | None = None,
+               prune: bool = False, commit_every: float = 1.0,
                on_result: Callable[[Loaded], None] | None = None, workers: int = 1,
                timeout: float | None = None) -> LoadReport:
     """Index minutes files and folders (searched recursively): each file is added, replaced or skipped.
@@ -71,9 +72,9 @@ def load_files(index: Index, paths: Iterable[str | Path], *, password: str | Non
     inputs, _skipped = find_inputs(paths)
     report = LoadReport()
     if timeout is None and (workers <= 1 or len(inputs) <= 1):
-        results = (load_file(index, path, password=password, max_bytes=max_bytes) for path in inputs)
+        results = (load_file(index, path, options) for path in inputs)
     else:
-        results = _load_in_workers(index, inputs, password, max_bytes, workers, timeout)
+        results = _load_in_workers(index, inputs, options, workers, timeout)
     with index.batched(commit_every) as tick:
         for result in results:
             report.results.append(result)
@@ -88,13 +89,12 @@ def load_files(index: Index, paths: Iterable[str | Path], *, password: str | Non
     return report
 
 
-def load_file(index: Index, path: str | Path, *, password: str | None = None, max_bytes: int | None = None) -> Loaded:
+def load_file(index: Index, path: str | Path, options: ReadOptions | None = None) -> Loaded:
     """Index one file (``-``: text from stdin); a failure is reported in the result, never raised."""
     name = str(path)
     try:
         if name == "-":
-            from .. import parse_document
-            from ..models import Source
+            from .. import source_of
             from ..readers import read_string
             from ..readers.text import decode
 
@@ -102,22 +102,21 @@ def load_file(index: Index, path: str | Path, *, password: str | None = None, ma
             data = sys.stdin.buffer.read()
             document = read_string(decode(data))
             sha = hashlib.sha256(data).hexdigest()
-            return _store(index, name, _parts(document, Source(path=name, format=document.format, sha256=sha)), sha)
-        sha = _checked_sha256(Path(path), password, max_bytes)
+            return _store(index, name, _parts(document, source_of(document, name, sha)), sha)
+        options = options or ReadOptions()
+        sha = _checked_sha256(Path(path), options)
         if index.sha256_of(name) == sha:
             return Loaded(name, UNCHANGED)
-        parts = read_meetings(Path(path), sha, password=password, max_bytes=max_bytes)
+        parts = read_meetings(Path(path), sha, options)
         return _store(index, name, parts, sha)
     except Exception as exc:  # one bad file must not stop the others
         return Loaded(name, FAILED, _reason(name, exc))
 
 
-def _checked_sha256(path: Path, password: str | None, max_bytes: int | None) -> str:
-    from ..readers import DEFAULT_MAX_BYTES
-
-    limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
-    if path.is_file() and path.stat().st_size > limit:
-        read_meetings(path, "", password=password, max_bytes=limit)  # raises the reader's own "too large"
+def _checked_sha256(path: Path, options: ReadOptions) -> str:
+    limit = options.max_bytes
+    if limit is not None and path.is_file() and path.stat().st_size > limit:
+        read_meetings(path, "", options)  # raises the reader's own "too large"
     return file_sha256(path)
 
 
@@ -141,7 +140,7 @@ def _store(index: Index, name: str, parts: list, sha: str) -> Loaded:
     return Loaded(name, status)
 
 
-def _load_in_workers(index: Index, inputs: list[Path], password, max_bytes, workers: int,
+def _load_in_workers(index: Index, inputs: list[Path], options: ReadOptions | None, workers: int,
                      timeout: float | None) -> Iterator[Loaded]:
     """Hash in this process (unchanged files are never read), read changed files in workers, yield in input order."""
     from contextlib import closing
@@ -154,10 +153,10 @@ def _load_in_workers(index: Index, inputs: list[Path], password, max_bytes, work
     for i, path in enumerate(inputs):
         name = str(path)
         if name == "-":
-            ready[i] = load_file(index, path, password=password, max_bytes=max_bytes)
+            ready[i] = load_file(index, path, options)
             continue
         try:
-            sha = _checked_sha256(Path(path), password, max_bytes)
+            sha = _checked_sha256(Path(path), options or ReadOptions())
         except Exception as exc:
             ready[i] = Loaded(name, FAILED, _reason(name, exc))
             continue
@@ -165,7 +164,7 @@ def _load_in_workers(index: Index, inputs: list[Path], password, max_bytes, work
             ready[i] = Loaded(name, UNCHANGED)
         else:
             todo.append((i, Path(path), sha))
-    task = partial(_read_in_worker, password=password, max_bytes=max_bytes)
+    task = partial(_read_in_worker, options=options)
     following = 0
     with closing(pool.run(task, [(p, sha) for _, p, sha in todo], workers=workers, timeout=timeout)) as outcomes:
         for outcome in outcomes:
@@ -190,22 +189,20 @@ def _result(done) -> Loaded:
     return done if isinstance(done, Loaded) else done()
 
 
-def _read_in_worker(item: tuple[Path, str], *, password, max_bytes):
+def _read_in_worker(item: tuple[Path, str], *, options: ReadOptions | None):
     path, sha = item
     try:
-        return "ok", read_meetings(path, sha, password=password, max_bytes=max_bytes)
+        return "ok", read_meetings(path, sha, options)
     except Exception as exc:  # the reason travels back as text: exceptions may not pickle
         return "error", _reason(str(path), exc)
 
 
-def read_meetings(path: Path, sha256: str, *, password: str | None = None, max_bytes: int | None = None
+def read_meetings(path: Path, sha256: str, options: ReadOptions | None = None
                   ) -> list[tuple["Meeting", list[ItemText]]]:
     """The record of each meeting in one file, with each item's text, read once."""
-    from ..models import Source
-    from ..readers import DEFAULT_MAX_BYTES, read
+    from .. import read_records
 
-    document = read(path, password=password, max_bytes=DEFAULT_MAX_BYTES if max_bytes is None else max_bytes)
-    return _parts(document, Source(path=str(path), format=document.format, pages=document.pages, sha256=sha256))
+    return [(meeting, item_texts(part)) for meeting, part in read_records(path, options or ReadOptions(), sha256)]
 
 
 def _parts(document, source) -> list[tuple["Meeting", list[ItemText]]]:

@@ -1,0 +1,88 @@
+"""Checks made before a PDF is handed to a parser: is it a PDF at all, and does it hide a bomb."""
+from __future__ import annotations
+
+import mmap
+import re
+import zlib
+from pathlib import Path
+
+from cme_notes.errors import ReadError, RefusedError
+
+
+NOT_A_PDF = "not a PDF file (no %PDF header)"
+
+
+def check_signature(path: Path) -> None:
+    try:
+        with path.open("rb") as f:
+            head = f.read(1024)
+    except OSError as e:
+        raise ReadError(f"cannot read file: {e.strerror or e}") from None
+    if b"%PDF-" not in head:
+        from cme_notes.readers import sniff
+
+        kind = sniff(head)
+        raise ReadError(f"not a PDF file: it is {kind}" if kind else NOT_A_PDF)
+
+
+MAX_STREAM = 256 * 1024 * 1024
+"""Most bytes one compressed stream of a PDF may inflate to (a full-colour A4 page at 600 dpi is ~100 MB)."""
+
+
+MAX_INFLATED = 2 * 1024 * 1024 * 1024
+"""Most bytes all compressed streams of a PDF may inflate to together."""
+
+
+_STREAM_START = re.compile(rb"(?<!end)stream\r?\n")
+
+
+_INFLATE_CHUNK = 1 << 20
+
+
+def check_streams(path: Path) -> None:
+    """Refuse a PDF whose compressed streams inflate past the limits (a "zip bomb" in a PDF).
+
+    pdfminer inflates each stream whole, in memory, with no limit: a 3 MB file can
+    hold a page whose content inflates to 3 GB. Here every Flate stream is inflated
+    once, a megabyte at a time, keeping nothing but the count. Streams of an
+    encrypted PDF are not zlib data until decrypted, so they are not counted.
+    """
+    total = 0
+    with path.open("rb") as fh:
+        try:
+            data = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        except (ValueError, OSError):
+            return  # an empty or unmappable file: the parser will say what is wrong
+        with data:
+            for match in _STREAM_START.finditer(data):
+                size = _inflated_size(data, match.end(), MAX_STREAM + 1)
+                total += size
+                if size > MAX_STREAM:
+                    raise RefusedError(f"refused: one of its compressed streams inflates to over "
+                                       f"{MAX_STREAM // 1048576} MB (a PDF bomb?)")
+                if total > MAX_INFLATED:
+                    raise RefusedError(f"refused: its compressed streams inflate to over "
+                                       f"{MAX_INFLATED // 1048576} MB in all (a PDF bomb?)")
+
+
+def _inflated_size(data: mmap.mmap, start: int, limit: int) -> int:
+    """How many bytes the zlib stream at ``start`` inflates to, counting no further than ``limit``."""
+    inflate = zlib.decompressobj()
+    produced = 0
+    pos = start
+    pending = b""
+    try:
+        while produced < limit and not inflate.eof:
+            if not pending:
+                pending = data[pos:pos + _INFLATE_CHUNK]
+                pos += len(pending)
+                if not pending:
+                    break
+            out = inflate.decompress(pending, _INFLATE_CHUNK)
+            if not out and inflate.unconsumed_tail == pending:
+                break
+            pending = inflate.unconsumed_tail
+            produced += len(out)
+    except zlib.error:
+        pass  # not zlib data (another filter, encrypted, or damaged): counted as far as it went
+    return produced
