@@ -103,40 +103,50 @@ def _words(textpage: pdfium.PdfTextPage, count: int, left: float, top: float) ->
         # index by character, so that boxes stay with their glyphs.
         text = "".join(_char(textpage, i) for i in range(count))
     handle = textpage.raw
+    address = ctypes.cast(handle, ctypes.c_void_p)
     box = c.FS_RECTF()
     pbox = ctypes.byref(box)
-    name = ctypes.create_string_buffer(FONT_NAME_BYTES)
-    flags = ctypes.c_int()
-    pflags = ctypes.byref(flags)
-    loose = c.FPDFText_GetLooseCharBox
-    font_size = c.FPDFText_GetFontSize
-    font_info = c.FPDFText_GetFontInfo
-    char_matrix = c.FPDFText_GetMatrix
-    origin = c.FPDFText_GetCharOrigin
     x, y = ctypes.c_double(), ctypes.c_double()
     px, py = ctypes.byref(x), ctypes.byref(y)
-    matrix = c.FS_MATRIX()
-    pmatrix = ctypes.byref(matrix)
+    loose, origin = c.FPDFText_GetLooseCharBox, c.FPDFText_GetCharOrigin
+    fonts: dict[int, tuple[float, bool]] = {}
     words: list[Word] = []
     for match in WORD.finditer(text):
         first, last = match.start(), match.end() - 1
-        loose(handle, first, pbox)
-        x0 = box.left
-        if last != first:
-            loose(handle, last, pbox)
-        x1 = box.right
         origin(handle, first, px, py)
-        # The size set by the font operator, times the text's vertical scale (text matrix and CTM):
-        # text set at size 1 and scaled up 11 times reads as 11 pt, as pdfminer has it.
-        char_matrix(handle, first, pmatrix)
-        size = font_size(handle, first) * (math.hypot(matrix.c, matrix.d) or 1.0)
-        font_info(handle, first, name, FONT_NAME_BYTES, pflags)
+        loose(handle, last, pbox)
+        # The characters of one text object share its font and size: look them up once per object.
+        key = _text_object(address, first)
+        font = fonts.get(key)
+        if font is None:
+            font = fonts[key] = _font(handle, first)
+        size, bold = font
         # Measured from the baseline, so that every word of a line has the same top whatever its
         # glyphs (a "g" reaches lower than an "a") or its font's own ascent and descent say.
         bottom = top - y.value + DESCENT * size
-        words.append(Word(match.group().replace(LINE_END_HYPHEN, "-"), x0 - left, max(x1, x0) - left,
-                          bottom - size, bottom, round(size, 1), b"bold" in name.value.lower()))
+        x0 = x.value - left
+        words.append(Word(match.group().replace(LINE_END_HYPHEN, "-"), x0, max(box.right - left, x0),
+                          bottom - size, bottom, round(size, 1), bold))
     return words
+
+
+# FPDFText_GetTextObject with the object's address as a plain int, to key a dict with:
+# pypdfium2's binding returns a ctypes pointer, which is neither hashable by address nor cheap to cast.
+_text_object = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
+    ctypes.cast(c.FPDFText_GetTextObject, ctypes.c_void_p).value
+)
+
+
+def _font(handle, index: int) -> tuple[float, bool]:
+    """Size in points and boldness of the character at ``index``."""
+    m = c.FS_MATRIX()
+    c.FPDFText_GetMatrix(handle, index, ctypes.byref(m))
+    # The size set by the font operator, times the text's vertical scale (text matrix and CTM):
+    # text set at size 1 and scaled up 11 times reads as 11 pt, as pdfminer has it.
+    size = c.FPDFText_GetFontSize(handle, index) * (math.hypot(m.c, m.d) or 1.0)
+    name = ctypes.create_string_buffer(FONT_NAME_BYTES)
+    c.FPDFText_GetFontInfo(handle, index, name, FONT_NAME_BYTES, None)
+    return size, b"bold" in name.value.lower()
 
 
 def _char(textpage: pdfium.PdfTextPage, index: int) -> str:
