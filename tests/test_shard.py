@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from cme_notes.shard import shard_of
+from cme_notes.shard import shard_key, shard_of
 
 PARISHES = ("ashby-parva", "brackenfield", "cold-norton", "dunwich-green", "elmstead-row")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -153,6 +153,15 @@ def test_a_file_keeps_its_share_when_others_are_added(tmp_path: Path, archive: l
     for k in range(4):
         assert before[k] <= after[k]
     assert set().union(*after) - set().union(*before) == {Path(rel).name for rel in added}
+
+
+def test_a_path_hashes_alike_however_a_system_spells_it() -> None:
+    # macOS hands out names with decomposed accents, Windows backslashes; all must land in one share.
+    spellings = ["2024/Saint-Étienne-2024-05.txt", "2024/Saint-E\u0301tienne-2024-05.txt",
+                 "./2024/minutes/../Saint-Étienne-2024-05.txt"]
+    assert len({shard_key(s) for s in spellings}) == 1
+    assert len({shard_of(s, 7) for s in spellings}) == 1
+    assert shard_key("2024/A.txt") != shard_key("2024/a.txt")  # two files where case matters
 
 
 # --------------------------------------------------------------------------- balance

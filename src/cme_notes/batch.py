@@ -215,7 +215,7 @@ def clean_temp_files(outdir: Path, owns: Callable[[str], bool] | None = None) ->
 
 
 def _input_of_output(outdir: Path, dirpath: str, name: str) -> str:
-    """The relative input path an output in ``dirpath`` was written for: ``2024``, ``a.pdf.2.json`` → ``2024/a.pdf``."""
+    """The input path an output in ``dirpath`` was written for: ``2024``, ``a.pdf.2.json`` → ``2024/a.pdf``."""
     stem = re.sub(r"(\.[0-9]+)?\.json$", "", name)  # a later meeting's part (see part_path): inputs never end so
     return os.path.join(os.path.relpath(dirpath, outdir), stem)
 
