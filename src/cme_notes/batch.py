@@ -10,6 +10,7 @@ The pieces, each usable on its own:
 - :func:`up_to_date` tells whether an existing output already holds the record
   of this exact input (same sha256, same cme-notes version);
 - :func:`render` is what a worker process runs for one input;
+- :mod:`cme_notes.shard` picks one machine's share of the inputs (``shard=(k, n)``);
 - :func:`run` ties them together, with :mod:`cme_notes.pool` doing the parsing.
 
 Nothing here prints: :func:`run` reports through a :class:`Reporter` and
@@ -28,11 +29,12 @@ from contextlib import closing, nullcontext
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Protocol
+from typing import TYPE_CHECKING, Callable, Iterable, Protocol
 
 from . import __version__
 from .engine import INPUT_SUFFIXES, parse_one
 from .hashing import file_sha256
+from .shard import shard_of, take_shard
 
 if TYPE_CHECKING:
     from .readers import ReadOptions
@@ -47,7 +49,7 @@ VERSION_KEY = "cme_notes_version"
 """Top-level key of every batch record: the cme-notes version that wrote it."""
 
 _MAGIC = re.compile(r"[*?[]")
-_TEMP = re.compile(r"^\..+\.json\.[a-z0-9_]{8}\.part$")
+_TEMP = re.compile(r"^\.(.+\.json)\.[a-z0-9_]{8}\.part$")
 """Temporary files of :func:`cme_notes.writers.atomic_writer` for our outputs (left by kill -9)."""
 
 
@@ -195,18 +197,30 @@ def up_to_date(source: Path, output: Path) -> bool:
         return False
 
 
-def clean_temp_files(outdir: Path) -> int:
-    """Remove temporary files that a killed run left in ``outdir`` (``.NAME.json.XXXXXXXX.part``)."""
+def clean_temp_files(outdir: Path, owns: Callable[[str], bool] | None = None) -> int:
+    """Remove temporary files that a killed run left in ``outdir`` (``.NAME.json.XXXXXXXX.part``).
+
+    ``owns(rel)`` limits this to the temporary files of the inputs it accepts (by
+    their relative path): a shard leaves alone those that other shards, running
+    into the same OUTDIR at the same time, are writing.
+    """
     removed = 0
     for dirpath, _dirnames, filenames in os.walk(outdir):
         for f in filenames:
-            if _TEMP.match(f):
+            temp = _TEMP.match(f)
+            if temp and (owns is None or owns(_input_of_output(outdir, dirpath, temp[1]))):
                 try:
                     os.unlink(os.path.join(dirpath, f))
                     removed += 1
                 except OSError:
                     pass
     return removed
+
+
+def _input_of_output(outdir: Path, dirpath: str, name: str) -> str:
+    """The input path an output in ``dirpath`` was written for: ``2024``, ``a.pdf.2.json`` → ``2024/a.pdf``."""
+    stem = re.sub(r"(\.[0-9]+)?\.json$", "", name)  # a later meeting's part (see part_path): inputs never end so
+    return os.path.join(os.path.relpath(dirpath, outdir), stem)
 
 
 def record(meeting) -> dict:
@@ -274,14 +288,20 @@ class Summary:
     interrupted: bool = False
     started: float = field(default_factory=time.monotonic)
     seconds: float = 0.0
+    shard: tuple[int, int] | None = None
+    """(K, N) when the run took share K of N."""
+    share: int = 0
+    """With ``shard``: the inputs in this share, of ``found`` inputs found."""
+    found: int = 0
 
     def text(self) -> str:
+        taken = f"shard {self.shard[0]}/{self.shard[1]}: {self.share} of {self.found} inputs; " if self.shard else ""
         parts = [f"{self.parsed} parsed", f"{self.skipped} skipped as up to date", f"{self.failed} failed",
                  f"{self.ignored} ignored (other suffixes)"]
         if self.interrupted:
             parts.append(f"{self.not_done} not done")
         head = "interrupted: " if self.interrupted else ""
-        return f"{head}{', '.join(parts)} in {self.seconds:.1f} s"
+        return f"{head}{taken}{', '.join(parts)} in {self.seconds:.1f} s"
 
 
 class Reporter(Protocol):
@@ -307,7 +327,7 @@ class _Silent:
 
 def run(paths: Iterable[str | Path], output: str | Path, *, fmt: str = "json", workers: int | None = None,
         timeout: float | None = 60.0, force: bool = False, options: ReadOptions | None = None,
-        reporter: Reporter | None = None) -> Summary:
+        reporter: Reporter | None = None, shard: tuple[int, int] | None = None) -> Summary:
     """Parse every input and write the outputs; never raises for a bad input (see :class:`Summary`).
 
     ``fmt="json"``: one ``OUTDIR/<relative path>.json`` per input, ``output`` being
@@ -317,9 +337,14 @@ def run(paths: Iterable[str | Path], output: str | Path, *, fmt: str = "json", w
     ``workers``: processes (default: all cores); ``timeout``: seconds per input
     (None or 0: no limit). Ctrl-C stops the workers and returns the summary so
     far with ``interrupted`` set. Raises :class:`BatchError` if OUTDIR cannot be used.
+    ``shard=(k, n)``: only the inputs of share k of n (see :mod:`cme_notes.shard`), so that
+    n runs, on as many machines, share the work into one OUTDIR (or one FILE each).
     """
     if fmt not in FORMATS:
         raise BatchError(f"unknown format {fmt!r}: choose from {', '.join(FORMATS)}")
+    if shard is not None and not 1 <= shard[0] <= shard[1]:
+        raise BatchError(f"shard {shard[0]}/{shard[1]}: K must be between 1 and N")
+    owns = (lambda rel: shard_of(rel, shard[1]) == shard[0]) if shard else None
     reporter = reporter or _Silent()
     summary = Summary()
     workers = workers or os.cpu_count() or 1
@@ -336,11 +361,15 @@ def run(paths: Iterable[str | Path], output: str | Path, *, fmt: str = "json", w
             outdir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise BatchError(f"cannot create {outdir}: {exc.strerror or exc}") from None
-        clean_temp_files(outdir)
+        clean_temp_files(outdir, owns)
 
     try:
         plan = expand(paths, exclude=outdir if to_dir else None)
         summary.ignored = len(plan.ignored)
+        if shard:
+            summary.shard, summary.found = shard, len(plan.inputs)
+            plan.inputs = take_shard(plan.inputs, *shard, key=lambda i: i.rel)
+            summary.share = len(plan.inputs)
         for name, reason in plan.problems:
             summary.failed += 1
             reporter.error(f"{name}: {reason}")

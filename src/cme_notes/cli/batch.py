@@ -28,9 +28,15 @@ CORES = os.cpu_count() or 1
               help="Stop a file that takes longer than this (it is reported as failed); 0 for no limit.")
 @click.option("--force", is_flag=True, help="Parse again even inputs whose output is up to date.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar: only errors and the summary.")
+@click.option("--shard", "shard_spec", metavar="K/N",
+              help="Take only share K of N (K from 1 to N), for N machines running at once. "
+                   "Shares are fixed by a hash of each input's path relative to the PATH it was found "
+                   "under (the path its output mirrors), so every machine agrees wherever the archive "
+                   "is mounted, as long as all are given the same folders. From a 0-based index "
+                   "(Kubernetes $JOB_COMPLETION_INDEX) give --shard $((JOB_COMPLETION_INDEX+1))/N.")
 @reading_options
 def batch(paths: tuple[str, ...], output: str | None, fmt: str, workers: int | None, timeout: float,
-          force: bool, quiet: bool, reading: ReadOptions) -> None:
+          force: bool, quiet: bool, shard_spec: str | None, reading: ReadOptions) -> None:
     """Parse many minutes files in parallel: PATH may be a file, a folder (searched
     recursively) or a glob (quoted globs are expanded too, ** included).
     .pdf .docx .txt .md are read; other files are ignored and counted.
@@ -46,6 +52,11 @@ def batch(paths: tuple[str, ...], output: str | None, fmt: str, workers: int | N
     carries on. A summary ends every run on stderr.
     Exit codes: 0 all parsed, 1 some input failed, 2 usage error, 130 interrupted (Ctrl-C).
 
+    On a cluster, --shard K/N splits the inputs into N shares that do not overlap
+    and together hold every input; an input keeps its share when others are added.
+    N jobs (a Slurm array, a Kubernetes indexed Job) can then write into one OUTDIR
+    at the same time; with --format jsonl or csv give each its own -o part-K.jsonl.
+
     \b
     Examples:
       cme-notes batch minutes/ -o records/
@@ -54,9 +65,17 @@ def batch(paths: tuple[str, ...], output: str | None, fmt: str, workers: int | N
       cme-notes batch minutes/ --format jsonl | jq -r '.actions[].description'
       cme-notes batch minutes/ --format csv -o actions.csv
       cme-notes batch minutes/ -o records/ --force --timeout 300
+      cme-notes batch /archive/minutes -o /archive/records --shard $SLURM_ARRAY_TASK_ID/8
+      cme-notes batch minutes/ --format jsonl -o part-3.jsonl --shard 3/8
     """
     from .. import batch as engine
+    from ..shard import ShardError, parse_shard
 
+    try:
+        shard = parse_shard(shard_spec) if shard_spec is not None else None
+    except ShardError as exc:
+        error(str(exc))
+        sys.exit(2)
     if fmt == "json" and output is None:
         raise click.UsageError("give -o OUTDIR: --format json writes one .json file per input into it")
     if fmt == "json" and output == "-":
@@ -73,7 +92,7 @@ def batch(paths: tuple[str, ...], output: str | None, fmt: str, workers: int | N
     previous = signal.signal(signal.SIGTERM, on_sigterm)
     try:
         summary = engine.run(paths, output, fmt=fmt, workers=workers, timeout=timeout, force=force,
-                             options=reading, reporter=reporter)
+                             options=reading, reporter=reporter, shard=shard)
     except engine.BatchError as exc:
         error(str(exc))
         sys.exit(2)
