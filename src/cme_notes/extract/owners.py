@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..models import Person
 from .owner_words import NOT_INITIALS, NOT_NAMES, could_be_owner, is_group, is_initials
@@ -53,12 +54,16 @@ _ROLE_DROP = re.compile(
     r"\s+(?:to|of)\s+(?:the\s+)?(?:governors|council|parish council|board|trustees|committee|meeting|panel|group"
     r"|directors|governing body|society|association)$"
 )
+FOLD_CACHE = 4096
+"""Folded names kept for reuse: more than a long meeting's people, roles and owner cells, a few hundred KB at most."""
 # Offices whose holder minutes name by the office alone ("Clerk to write to …").
 _OFFICES = {"chair", "clerk", "rfo", "secretary", "treasurer", "headteacher", "president", "mayor", "principal"}
 # A role's first word that makes it a different post from its last word ("Vice-Chair" is not the Chair).
 _ROLE_QUALIFIERS = {"vice", "deputy", "assistant", "co", "past", "former", "outgoing", "incoming"}
 
 
+# Pure, and asked again for every owner cell, role and attendee of a meeting: the same few hundred strings.
+@lru_cache(maxsize=FOLD_CACHE)
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form of a name."""
     text = unicodedata.normalize("NFKD", text)
@@ -295,6 +300,7 @@ def _keys_of(person: _Known) -> dict[str, list[str]]:
     }
 
 
+@lru_cache(maxsize=FOLD_CACHE)
 def _role_form(role: str) -> str:
     key = fold(role)
     for _ in range(3):  # "the Hon. Secretary to the Board"
