@@ -108,25 +108,28 @@ def _words(textpage: pdfium.PdfTextPage, count: int, left: float, top: float) ->
     pbox = ctypes.byref(box)
     x, y = ctypes.c_double(), ctypes.c_double()
     px, py = ctypes.byref(x), ctypes.byref(y)
-    loose, origin = c.FPDFText_GetLooseCharBox, c.FPDFText_GetCharOrigin
-    fonts: dict[int, tuple[float, bool]] = {}
+    loose, origin, text_object = c.FPDFText_GetLooseCharBox, c.FPDFText_GetCharOrigin, _text_object
+    fonts: dict[int, tuple[float, float, bool]] = {}
     words: list[Word] = []
+    append = words.append
     for match in WORD.finditer(text):
-        first, last = match.start(), match.end() - 1
+        first, end = match.span()
         origin(handle, first, px, py)
-        loose(handle, last, pbox)
+        loose(handle, end - 1, pbox)
         # The characters of one text object share its font and size: look them up once per object.
-        key = _text_object(address, first)
+        key = text_object(address, first)
         font = fonts.get(key)
         if font is None:
             font = fonts[key] = _font(handle, first)
-        size, bold = font
+        size, shown_size, bold = font
         # Measured from the baseline, so that every word of a line has the same top whatever its
         # glyphs (a "g" reaches lower than an "a") or its font's own ascent and descent say.
         bottom = top - y.value + DESCENT * size
         x0 = x.value - left
-        words.append(Word(match.group().replace(LINE_END_HYPHEN, "-"), x0, max(box.right - left, x0),
-                          bottom - size, bottom, round(size, 1), bold))
+        word = match.group()
+        if word[-1] == LINE_END_HYPHEN:
+            word = word[:-1] + "-"
+        append(Word(word, x0, max(box.right - left, x0), bottom - size, bottom, shown_size, bold))
     return words
 
 
@@ -137,8 +140,8 @@ _text_object = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
 )
 
 
-def _font(handle, index: int) -> tuple[float, bool]:
-    """Size in points and boldness of the character at ``index``."""
+def _font(handle, index: int) -> tuple[float, float, bool]:
+    """Size in points (exact, and rounded as words show it) and boldness of the character at ``index``."""
     m = c.FS_MATRIX()
     c.FPDFText_GetMatrix(handle, index, ctypes.byref(m))
     # The size set by the font operator, times the text's vertical scale (text matrix and CTM):
@@ -146,7 +149,7 @@ def _font(handle, index: int) -> tuple[float, bool]:
     size = c.FPDFText_GetFontSize(handle, index) * (math.hypot(m.c, m.d) or 1.0)
     name = ctypes.create_string_buffer(FONT_NAME_BYTES)
     c.FPDFText_GetFontInfo(handle, index, name, FONT_NAME_BYTES, None)
-    return size, b"bold" in name.value.lower()
+    return size, round(size, 1), b"bold" in name.value.lower()
 
 
 def _char(textpage: pdfium.PdfTextPage, index: int) -> str:
