@@ -1,6 +1,7 @@
 """One page's words filed under table cells or the body, and grouped into lines."""
 from __future__ import annotations
 
+import operator
 import re
 import statistics
 from dataclasses import dataclass
@@ -41,15 +42,14 @@ class Line:
 
     @classmethod
     def of(cls, words: list[Word]) -> Line:
-        words.sort(key=lambda w: w.x0)
-        return cls(
-            words,
-            min(w.top for w in words),
-            max(w.bottom for w in words),
-            words[0].x0,
-            max(w.x1 for w in words),
-            max(w.size for w in words),
-        )
+        words.sort(key=_x0)
+        top, bottom, x1, size = words[0].top, words[0].bottom, words[0].x1, words[0].size
+        for w in words:
+            top, bottom, x1, size = min(top, w.top), max(bottom, w.bottom), max(x1, w.x1), max(size, w.size)
+        return cls(words, top, bottom, words[0].x0, x1, size)
+
+
+_x0 = operator.attrgetter("x0")
 
 
 @dataclass(slots=True)
@@ -73,8 +73,8 @@ def layout_page(raw: RawPage, number: int) -> PageLayout:
     # taken as a one-cell table it would swallow the text and running headers inside it.
     grids = [grid_of(rows) for rows in raw.tables if sum(1 for row in rows for box in row if box) > 1]
     grids.sort(key=lambda g: (g.top, g.x0))
-    body: list[Word] = []
-    for w in words:
+    body: list[Word] = [] if grids else list(words)
+    for w in words if grids else ():
         cell = _cell_for(grids, w)
         (cell.words if cell else body).append(w)
     for grid in grids:
