@@ -175,3 +175,41 @@ def test_cells_are_pdfplumbers_own(tmp_path: Path) -> None:
             edges += [v(x, ys[0], cut), v(x, cut, ys[-1])] if rng.random() > 0.3 else [v(x, ys[0], ys[-1])]
         points = edges_to_intersections(edges, 3, 3)
         assert cells_of(points) == intersections_to_cells(points)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_space_drawn_over_a_sub_item_number_still_ends_the_number(tmp_path: Path, engine: str) -> None:
+    """Word sometimes draws the space after "10.1." in another font, overlapping the number: PDFium leaves
+    that space out of its text ("10.1.The"), yet the number must still mark a numbered paragraph, whose
+    wrapped lines join it. A date that opens a line ("12.03.2024", no gap in it) is not a number."""
+    path = tmp_path / "glued.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    number_width = stringWidth("10.1.", "Helvetica", 11)
+    c.setFont("Helvetica", 11)
+    c.drawString(72, 700, "10.1.")
+    c.setFont("Courier", 11)
+    c.drawString(72 + number_width - 0.05, 700, " ")
+    c.setFont("Helvetica", 11)
+    c.drawString(72 + number_width + 0.9, 700, "The budget for the year was agreed by all members present at the")
+    c.drawString(72 + number_width + 0.9, 686, "meeting after a long discussion.")
+    c.drawString(72, 660, "12.03.2024 was the date of the last meeting.")
+    c.save()
+    assert [(b.text, b.style) for b in read_pdf(path, engine=engine).blocks] == [
+        ("10.1.The budget for the year was agreed by all members present at the meeting after a long discussion.",
+         "numbered"),
+        ("12.03.2024 was the date of the last meeting.", ""),
+    ]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_label_in_bold_run_into_plain_text_is_a_word_of_its_own(tmp_path: Path, engine: str) -> None:
+    """"PRESENT:" with the colon in the body font: the bold word alone is bold, so the line is not a bold heading."""
+    path = tmp_path / "label.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica-Bold", 11)
+    c.drawString(72, 700, "PRESENT")
+    c.setFont("Helvetica", 11)
+    c.drawString(72 + stringWidth("PRESENT", "Helvetica-Bold", 11), 700, ":")
+    c.save()
+    (block,) = read_pdf(path, engine=engine).blocks
+    assert (block.text, block.style) == ("PRESENT:", "")

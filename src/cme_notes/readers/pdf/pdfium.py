@@ -16,8 +16,9 @@ from __future__ import annotations
 import ctypes
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as c
@@ -31,6 +32,12 @@ WORD = re.compile(r"[^\s\ufffe]+\ufffe?|\ufffe")
 """A run of characters up to a space, or up to and including a hyphen that ends a line: PDFium marks
 that hyphen U+FFFE and puts no line break after it, so the word's other half is on the next line."""
 LINE_END_HYPHEN = "\ufffe"
+GLUED_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,2})+\.(?=\w)")
+"""A sub-item number run into its first word ("13.2.Three", "23.3.3/13/0514"): the writer's space
+after the number was drawn overlapping it, and PDFium leaves such a space out. Cut there, as
+pdfplumber reads it, when the glyphs show a gap (a date "12.03.2024" has none)."""
+GLUED_GAP = 0.05
+"""Gap between glyphs, as a share of the font size, that is a space left out, not letter spacing."""
 FONT_NAME_BYTES = 128
 """Room for a font's name ("ABCDEF+Calibri-BoldItalic"); PDFium cuts longer names, which still say "Bold"."""
 STRAIGHT = 0.01
@@ -109,28 +116,57 @@ def _words(textpage: pdfium.PdfTextPage, count: int, left: float, top: float) ->
     x, y = ctypes.c_double(), ctypes.c_double()
     px, py = ctypes.byref(x), ctypes.byref(y)
     loose, origin, text_object = c.FPDFText_GetLooseCharBox, c.FPDFText_GetCharOrigin, _text_object
-    fonts: dict[int, tuple[float, float, bool]] = {}
-    words: list[Word] = []
-    append = words.append
-    for match in WORD.finditer(text):
-        first, end = match.span()
-        origin(handle, first, px, py)
-        loose(handle, end - 1, pbox)
+    fonts: dict[int, Font] = {}
+
+    def font_of(index: int) -> Font:
         # The characters of one text object share its font and size: look them up once per object.
-        key = text_object(address, first)
+        key = text_object(address, index)
         font = fonts.get(key)
         if font is None:
-            font = fonts[key] = _font(handle, first)
-        size, shown_size, bold = font
+            font = fonts[key] = _font(handle, index)
+        return font
+
+    words: list[Word] = []
+
+    def add(start: int, stop: int, font: Font) -> None:
+        origin(handle, start, px, py)
+        loose(handle, stop - 1, pbox)
         # Measured from the baseline, so that every word of a line has the same top whatever its
         # glyphs (a "g" reaches lower than an "a") or its font's own ascent and descent say.
-        bottom = top - y.value + DESCENT * size
+        bottom = top - y.value + DESCENT * font.size
         x0 = x.value - left
-        word = match.group()
+        word = text[start:stop]
         if word[-1] == LINE_END_HYPHEN:
             word = word[:-1] + "-"
-        append(Word(word, x0, max(box.right - left, x0), bottom - size, bottom, shown_size, bold))
+        words.append(Word(word, x0, max(box.right - left, x0), bottom - font.size, bottom, font.shown_size, font.bold))
+
+    for match in WORD.finditer(text):
+        first, end = match.span()
+        key = text_object(address, first)
+        font = fonts.get(key) or font_of(first)
+        last = text_object(address, end - 1) if end - first > 1 else key
+        if last != key and (fonts.get(last) or font_of(end - 1)).face != font.face:
+            # A change of font inside a run without spaces ("PRESENT" in bold, then ":"): a word for
+            # each font, as pdfplumber makes them, so that a bold label or a list number stands alone.
+            runs = _font_runs(first, end, font_of)
+        else:
+            runs = [(first, end, font)]
+        for start, stop, run_font in runs:
+            glued = GLUED_NUMBER.match(text, start, stop) if text[start].isdigit() else None
+            if glued and _gap_after(handle, glued.end() - 1) > GLUED_GAP * run_font.size:
+                add(start, glued.end(), run_font)
+                start = glued.end()
+            add(start, stop, run_font)
     return words
+
+
+def _gap_after(handle, index: int) -> float:
+    """Room between the character at ``index`` and the next one's origin, in points."""
+    box = c.FS_RECTF()
+    c.FPDFText_GetLooseCharBox(handle, index, ctypes.byref(box))
+    x, y = ctypes.c_double(), ctypes.c_double()
+    c.FPDFText_GetCharOrigin(handle, index + 1, ctypes.byref(x), ctypes.byref(y))
+    return x.value - box.right
 
 
 # FPDFText_GetTextObject with the object's address as a plain int, to key a dict with:
@@ -140,8 +176,31 @@ _text_object = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
 )
 
 
-def _font(handle, index: int) -> tuple[float, float, bool]:
-    """Size in points (exact, and rounded as words show it) and boldness of the character at ``index``."""
+class Font(NamedTuple):
+    size: float
+    """In points, as set (exact)."""
+    shown_size: float
+    """Rounded as words give it."""
+    bold: bool
+    face: tuple[bytes, float]
+    """Name and size: where either changes inside a run of characters, a word ends."""
+
+
+def _font_runs(first: int, end: int, font_of: Callable[[int], Font]) -> list[tuple[int, int, Font]]:
+    """The characters first..end-1 cut where the font's name or size changes, as (start, stop, font)."""
+    runs = [(first, first + 1, font_of(first))]
+    for i in range(first + 1, end):
+        font = font_of(i)
+        start, _, current = runs[-1]
+        if font.face == current.face:
+            runs[-1] = (start, i + 1, current)
+        else:
+            runs.append((i, i + 1, font))
+    return runs
+
+
+def _font(handle, index: int) -> Font:
+    """Size and name of the font of the character at ``index``."""
     m = c.FS_MATRIX()
     c.FPDFText_GetMatrix(handle, index, ctypes.byref(m))
     # The size set by the font operator, times the text's vertical scale (text matrix and CTM):
@@ -149,7 +208,7 @@ def _font(handle, index: int) -> tuple[float, float, bool]:
     size = c.FPDFText_GetFontSize(handle, index) * (math.hypot(m.c, m.d) or 1.0)
     name = ctypes.create_string_buffer(FONT_NAME_BYTES)
     c.FPDFText_GetFontInfo(handle, index, name, FONT_NAME_BYTES, None)
-    return size, round(size, 1), b"bold" in name.value.lower()
+    return Font(size, round(size, 1), b"bold" in name.value.lower(), (name.value, round(size, 1)))
 
 
 def _char(textpage: pdfium.PdfTextPage, index: int) -> str:
