@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 if TYPE_CHECKING:
     from .models import Meeting
 
-INPUT_SUFFIXES = (".pdf", ".docx", ".txt", ".md")
+INPUT_SUFFIXES = (".pdf", ".docx", ".txt", ".md", ".doc", ".odt", ".rtf")
 
 
 @dataclass(slots=True)
