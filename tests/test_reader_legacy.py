@@ -22,7 +22,7 @@ from docx.shared import Pt
 
 import cme_notes
 from cme_notes.errors import ReadError
-from cme_notes.readers.legacy import convert_to_docx
+from cme_notes.readers.legacy import converted_to_docx
 from cli_helpers import assert_refused, record
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -133,22 +133,29 @@ def test_batch_over_a_folder_reads_doc_odt_and_rtf_side_by_side(renditions, tmp_
     assert records["doc"] == records["odt"] == records["rtf"] == records["docx"]
 
 
-def test_a_conversion_past_its_time_limit_is_stopped_with_all_it_started(renditions, tmp_path):
-    if not Path("/proc/self/cmdline").exists():
-        pytest.skip("needs /proc to look for LibreOffice processes left running")
-    work = tmp_path / "work"
-    work.mkdir()
-    source = work / "input.doc"
-    shutil.copyfile(renditions["doc"], source)
+def test_a_conversion_past_its_time_limit_is_stopped_and_leaves_nothing(renditions, tmp_path, monkeypatch):
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setenv("TMPDIR", str(scratch))  # where the conversion, run by a child process, makes its directory
     started = time.perf_counter()
     with pytest.raises(ReadError, match=r"^LibreOffice was stopped after 0.5 s converting it"):
-        convert_to_docx(SOFFICE, source, work, fmt="doc", timeout=0.5)  # a fresh profile alone takes over 1 s
+        with converted_to_docx(SOFFICE, renditions["doc"], "doc", timeout=0.5):  # a fresh profile alone takes 1 s
+            pass
     assert time.perf_counter() - started < 5
-    assert not (work / "out" / "input.docx").exists()
-    deadline = time.monotonic() + 5
-    while (left := processes_mentioning(str(work))) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert left == []
+    assert nothing_left(scratch)
+
+
+def test_a_batch_worker_killed_mid_conversion_leaves_nothing_behind(renditions, tmp_path):
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    shutil.copyfile(renditions["doc"], folder / "trustees.doc")
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    # batch kills a worker outright at --timeout: the worker cannot stop LibreOffice or clean up itself
+    result = run_cli(["batch", str(folder), "-o", str(tmp_path / "records"), "--timeout", "0.5", "--quiet"],
+                     TMPDIR=str(scratch))
+    assert result.returncode == 1 and "timed out after 0.5 s" in result.stderr
+    assert nothing_left(scratch)
 
 
 @pytest.mark.parametrize(("name", "data", "reason"), [
@@ -206,15 +213,27 @@ def empty_bin(tmp_path: Path) -> Path:
     return folder
 
 
+def nothing_left(scratch: Path, seconds: float = 10) -> bool:
+    """Whether, within ``seconds``, ``scratch`` is empty and no process (LibreOffice) mentions it."""
+    deadline = time.monotonic() + seconds
+    while list(scratch.iterdir()) or processes_mentioning(str(scratch)):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.1)
+    return True
+
+
 def processes_mentioning(text: str) -> list[str]:
-    """Command lines of running processes that mention ``text``."""
+    """Command lines and environments of running processes that mention ``text`` (Linux; none elsewhere)."""
     found = []
+    if not Path("/proc/self/environ").exists():
+        return found
     for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
+        if entry.name.isdigit() and entry.name != str(os.getpid()):  # not this test's own environment
             try:
-                cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
+                seen = b" ".join((entry / part).read_bytes() for part in ("cmdline", "environ"))
             except OSError:
                 continue
-            if text in cmdline:
-                found.append(cmdline)
+            if text.encode() in seen:
+                found.append(seen.decode("utf-8", "replace"))
     return found

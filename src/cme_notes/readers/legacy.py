@@ -12,22 +12,26 @@ column stays with its row. The document keeps the file's own format ("doc",
   reads an Excel file, or OLE2 junk, as a page of nonsense text.
 - LibreOffice runs headless in a private, temporary user profile, so it neither
   meets a LibreOffice the user has open (which would take the job over, or
-  refuse it) nor another batch worker's conversion.
-- It converts a copy of the file, so nothing (LibreOffice's ``.~lock`` files)
-  is ever written next to the user's file.
-- It runs in a process group of its own under a time limit; on timeout, or
-  any other way out, the whole group is killed. The temporary directory
-  (copy, profile, LibreOffice's scratch files, .docx) is removed whatever
-  happens.
+  refuse it) nor another batch worker's conversion; on a copy of the file, so
+  nothing (its ``.~lock`` files) is written beside the user's file; in a
+  process group of its own, killed whole at the time limit.
+- All of that is run by a small watcher process (``soffice_watch.py``), which
+  owns the temporary directory (copy, profile, scratch files, .docx) and
+  removes it when this reader is done with the .docx, or dies: a batch worker
+  is killed outright at ``--timeout`` or on Ctrl-C, and could then neither
+  stop LibreOffice nor clean up after it.
 """
 from __future__ import annotations
 
+import json
 import os
+import select
 import shutil
-import signal
 import subprocess
-import tempfile
+import sys
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from ..document import Document
 from ..errors import EncryptedError, ReadError
@@ -35,7 +39,7 @@ from .docx import OLE2_MAGIC, PROTECTED, ole_names_stream, read_docx
 
 CONVERT_TIMEOUT = 45.0
 """Seconds one conversion may take (a real file takes 1-3 s): under batch's default --timeout of 60 s,
-so that this limit, which cleans up after LibreOffice, is reached first."""
+so that a batch reports this limit's message, which says what to do, rather than a bare "timed out"."""
 
 _RTF = b"{\\rtf"
 _SIGNATURES: dict[str, tuple[bytes, ...]] = {
@@ -51,8 +55,9 @@ _MACOS_APP = "/Applications/LibreOffice.app/Contents/MacOS/soffice"
 """Where the macOS app keeps the program when nothing put it on PATH."""
 INSTALL_HINT = ("install it (Debian/Ubuntu: apt-get install libreoffice-writer-nogui; "
                 "macOS: brew install --cask libreoffice) or save the file as .docx")
-_FILTER = "docx:MS Word 2007 XML"
-"""LibreOffice's own "Word 2007-365" export: the .docx Word itself would write."""
+_WATCHER = Path(__file__).with_name("soffice_watch.py")
+_GRACE = 15.0
+"""Seconds beyond the time limit the watcher may take to answer, or to clean up and exit (it needs well under one)."""
 
 
 def read_legacy(path: Path, fmt: str) -> Document:
@@ -61,11 +66,7 @@ def read_legacy(path: Path, fmt: str) -> Document:
     program = find_libreoffice()
     if program is None:
         raise ReadError(f"reading .{fmt} needs LibreOffice: {INSTALL_HINT}")
-    with tempfile.TemporaryDirectory(prefix="cme-notes-convert-") as tmp:
-        work = Path(tmp)
-        source = work / f"input.{fmt}"  # a plain name: no option-like or odd names reach LibreOffice's command line
-        shutil.copyfile(path, source)
-        converted = convert_to_docx(program, source, work, fmt=fmt)
+    with converted_to_docx(program, path, fmt) as converted:
         try:
             document = read_docx(converted)
         except ReadError as exc:
@@ -88,15 +89,16 @@ def check_signature(path: Path, fmt: str) -> None:
     if head.lstrip().startswith(_SIGNATURES[fmt]):
         return
     from . import sniff
-    from .text import decode
 
     kind = sniff(head)
-    if kind is None and _is_text(head, decode):
+    if kind is None and _is_text(head):
         kind = "plain text (rename it to .txt)"
     raise ReadError(f"not {_WHAT[fmt]}: it is {kind}" if kind else f"not {_WHAT[fmt]} (its first bytes are not those of one)")
 
 
-def _is_text(head: bytes, decode) -> bool:
+def _is_text(head: bytes) -> bool:
+    from .text import decode
+
     try:
         decode(head)
     except ReadError:
@@ -113,49 +115,39 @@ def find_libreoffice() -> str | None:
     return _MACOS_APP if os.access(_MACOS_APP, os.X_OK) else None
 
 
-def convert_to_docx(program: str, source: Path, work: Path, *, fmt: str, timeout: float = CONVERT_TIMEOUT) -> Path:
-    """Convert ``source`` to .docx in ``work`` (a private directory: profile and output go there); the .docx's path."""
-    outdir, scratch = work / "out", work / "tmp"
-    scratch.mkdir()
-    # LibreOffice's own scratch files (lu*.tmp) go in TMPDIR, and a killed LibreOffice leaves them there
-    env = {**os.environ, "TMPDIR": str(scratch)}
-    command = [program, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--norestore",
-               "--convert-to", _FILTER, "--outdir", str(outdir), str(source)]
+@contextmanager
+def converted_to_docx(program: str, path: Path, fmt: str, *, timeout: float = CONVERT_TIMEOUT) -> Iterator[Path]:
+    """The .docx LibreOffice makes of ``path``, for as long as the ``with`` block runs; then it is removed."""
+    watcher = subprocess.Popen([sys.executable, "-I", str(_WATCHER), program, str(Path(path).resolve()), f".{fmt}",
+                                str(timeout)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                               stderr=subprocess.DEVNULL, start_new_session=True)
     try:
-        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                   start_new_session=True, env=env)
-    except OSError as exc:
-        raise ReadError(f"reading .{fmt} needs LibreOffice, which could not be started ({exc.strerror or exc}): "
-                        f"{INSTALL_HINT}") from None
-    timed_out = False
-    with process:  # leaving it closes the pipes and reaps the process
+        report = _answer(watcher, timeout + _GRACE)
+        status = report.get("status")
+        if status == "timeout":
+            raise ReadError(f"LibreOffice was stopped after {timeout:g} s converting it "
+                            f"(a damaged or very large file?): save it as .docx in Word")
+        if status == "failed":
+            said = f" ({report['error']})" if report.get("error") else ""
+            raise ReadError(f"LibreOffice could not convert it{said}: is it damaged, or not really {_WHAT[fmt]}?")
+        if status != "done":
+            raise ReadError(f"could not convert it with LibreOffice: {report.get('reason', 'no answer')}")
+        yield Path(report["docx"])
+    finally:
+        watcher.stdin.close()  # the watcher stops LibreOffice if it still runs, removes its directory and exits
         try:
-            _, err = process.communicate(timeout=timeout)
+            watcher.wait(timeout=_GRACE)
         except subprocess.TimeoutExpired:
-            timed_out, err = True, b""
-        finally:
-            _kill_group(process.pid)
-    if timed_out:
-        raise ReadError(f"LibreOffice was stopped after {timeout:g} s converting it "
-                        f"(a damaged or very large file?): save it as .docx in Word")
-    converted = outdir / f"{source.stem}.docx"
-    if process.returncode != 0 or not converted.is_file() or converted.stat().st_size == 0:
-        reason = _libreoffice_error(err.decode("utf-8", "replace"))
-        raise ReadError(f"LibreOffice could not convert it{reason}: is it damaged, or not really {_WHAT[fmt]}?")
-    return converted
+            watcher.kill()
+            watcher.wait()
+        watcher.stdout.close()
 
 
-def _kill_group(group: int) -> None:
-    """Kill LibreOffice and all it started (soffice is a script starting oosplash, which starts soffice.bin)."""
+def _answer(watcher: subprocess.Popen, seconds: float) -> dict:
+    """The watcher's one-line report, or an error report when it gives none in time."""
+    ready, _, _ = select.select([watcher.stdout], [], [], seconds)
+    line = watcher.stdout.readline() if ready else b""
     try:
-        os.killpg(group, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass  # the group is gone: everything in it has exited
-
-
-def _libreoffice_error(stderr: str) -> str:
-    """LibreOffice's own reason (" (source file could not be loaded)"), or "": its other stderr lines are noise."""
-    for line in stderr.splitlines():
-        if line.startswith("Error:"):
-            return f" ({line.removeprefix('Error:').strip()})"
-    return ""
+        return json.loads(line)
+    except ValueError:
+        return {"status": "error", "reason": f"the conversion gave no answer within {seconds:g} s"}
