@@ -51,7 +51,7 @@ def build_tree(root: Path) -> dict[str, Path]:
         shutil.copyfile(SAMPLES / sample, target)
         made[rel] = target
     (root / "in/2025/notes.xlsx").write_bytes(b"PK\x03\x04 not minutes")
-    (root / "in/2024/readme.rtf").write_text("{\\rtf1 hello}")
+    (root / "in/2024/readme.html").write_text("<html>hello</html>")
     return made
 
 
@@ -375,7 +375,7 @@ def test_expand_ignores_hidden_lock_and_other_files_and_skips_outdir(tree: Path,
         ("in/2025/northvale.TXT", "2025/northvale.TXT"),
         ("in/2025/riverside.md", "2025/riverside.md"),
     ]
-    assert sorted(p.name for p in plan.ignored) == ["notes.xlsx", "readme.rtf", "~$northvale.docx"]
+    assert sorted(p.name for p in plan.ignored) == ["notes.xlsx", "readme.html", "~$northvale.docx"]
     assert plan.problems == []
 
 

@@ -127,7 +127,7 @@ def test_actions_as_csv():
 def test_actions_in_a_folder_without_minutes_is_an_error(tmp_path):
     result = run("actions", str(tmp_path))
     assert result.returncode == 1
-    assert "no .pdf, .docx, .txt or .md files" in result.stderr
+    assert "no .pdf .docx .txt .md .doc .odt .rtf files" in result.stderr
 
 
 def test_parse_reads_windows_1252_from_stdin():

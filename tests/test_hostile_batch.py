@@ -86,7 +86,7 @@ def build_hostile_folder(root: Path) -> tuple[list[str], dict[str, str]]:
         "binary.txt": (bytes(range(256)) * 40, "binary data"),
         "empty.md": (b"", "empty file"),
         "blank.txt": (b" \n\t\n", "no text in the file"),
-        "old.docx": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(2000), "save it as .docx"),
+        "old.docx": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(2000), "rename it to .doc"),
         "not-a-zip.docx": (b"Present: Jane Smith", "not a .docx file"),
     }
     for name, (data, _) in bad.items():

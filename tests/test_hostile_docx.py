@@ -60,7 +60,7 @@ def rewrite(src: Path, dst: Path, changes: dict[str, bytes | None], extra: dict[
     (b"Present: Jane Smith\n1. Welcome\n", "not a .docx file (not a zip archive)"),
     (b"<!DOCTYPE html><html><body>Sign in to download</body></html>",
      "not a .docx file: it is a web page (HTML), not the document: the download probably failed"),
-    (b"{\\rtf1\\ansi Minutes}", "not a .docx file: it is an RTF file: open it in Word and save it as .docx"),
+    (b"{\\rtf1\\ansi Minutes}", "not a .docx file: it is an RTF file (rename it to .rtf)"),
     (None, "not a .docx file: it is a PDF (rename it to .pdf)"),
 ], ids=["text", "html", "rtf", "pdf"])
 def test_not_a_zip(tmp_path, content, words):
@@ -103,12 +103,12 @@ def test_a_damaged_member_fails_its_checksum(tmp_path):
     assert_refused(parse(path), path, "damaged", "word/document.xml")
 
 
-def test_an_old_word_97_file_renamed_docx_says_to_save_as_docx(tmp_path):
+def test_an_old_word_97_file_renamed_docx_says_to_rename_it_doc(tmp_path):
     path = tmp_path / "minutes.docx"
     # An OLE2 compound file header, as Word 97-2003 writes it, then its "WordDocument" stream name.
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + "WordDocument".encode("utf-16-le") + bytes(1000))
     assert_refused(parse(path), path,
-                   "this is an old Word 97-2003 (.doc) file: open it in Word and save it as .docx")
+                   "this is an old Word 97-2003 (.doc) file: rename it to .doc")
 
 
 def test_a_password_protected_docx_says_to_remove_the_password(tmp_path):

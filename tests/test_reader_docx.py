@@ -66,8 +66,8 @@ def test_a_text_file_named_docx_is_refused(tmp_path):
         read(path)
 
 
-def test_an_old_word_file_says_to_save_as_docx(tmp_path):
+def test_an_old_word_file_says_to_rename_it_doc(tmp_path):
     path = tmp_path / "old.docx"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
-    with pytest.raises(ReadError, match="save it as .docx"):
+    with pytest.raises(ReadError, match="rename it to .doc$"):
         read(path)

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 def parse(path: str | Path, *, password: str | None = None, max_bytes: int | None = None,
           pdf_engine: str = DEFAULT_PDF_ENGINE, ocr: bool = False) -> "Meeting":
-    """Read a minutes file (.pdf, .docx, .txt, .md) and return its validated record.
+    """Read a minutes file (.pdf, .docx, .txt, .md; .doc, .odt, .rtf through LibreOffice) and return its validated record.
 
     For a file holding several meetings this is the first of them (see :func:`parse_all`).
     Raises :class:`cme_notes.errors.CmeNotesError` with a one-line reason for a

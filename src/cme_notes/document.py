@@ -42,7 +42,7 @@ class Block:
 class Document:
     blocks: list[Block]
     format: str
-    """"pdf", "docx", "txt" or "md"."""
+    """"pdf", "docx", "txt" or "md"; "doc", "odt" or "rtf" for a file read through its .docx conversion."""
     pages: int | None = None
     headers: list[str] = field(default_factory=list)
     """Running headers and footers, kept out of ``blocks``."""

@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from .models import Meeting
     from .readers import ReadOptions
 
-INPUT_SUFFIXES = (".pdf", ".docx", ".txt", ".md")
+INPUT_SUFFIXES = (".pdf", ".docx", ".txt", ".md", ".doc", ".odt", ".rtf")
 
 
 @dataclass(slots=True)

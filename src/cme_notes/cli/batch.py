@@ -39,7 +39,8 @@ def batch(paths: tuple[str, ...], output: str | None, fmt: str, workers: int | N
           force: bool, quiet: bool, shard_spec: str | None, reading: ReadOptions) -> None:
     """Parse many minutes files in parallel: PATH may be a file, a folder (searched
     recursively) or a glob (quoted globs are expanded too, ** included).
-    .pdf .docx .txt .md are read; other files are ignored and counted.
+    .pdf .docx .txt .md are read, and .doc .odt .rtf through LibreOffice;
+    other files are ignored and counted.
 
     With --format json (the default) each input gets its own record, OUTDIR mirroring
     the input tree: in/2024/a.pdf gives OUTDIR/2024/a.pdf.json (and a.pdf.2.json,

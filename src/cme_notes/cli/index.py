@@ -32,6 +32,7 @@ def index(paths: tuple[str, ...], db: str, aliases: str | None, prune: bool, ver
     """
     import sqlite3
 
+    from ..engine import INPUT_SUFFIXES
     from ..store import FAILED, SKIPPED, Index, SchemaError, load_files
 
     if "-" in paths:
@@ -56,7 +57,7 @@ def index(paths: tuple[str, ...], db: str, aliases: str | None, prune: bool, ver
         done = load_files(store, paths, options=reading, prune=prune,
                           on_result=report, **POOL)
         if not done.results:
-            error("no .pdf, .docx, .txt or .md files in " + ", ".join(paths))
+            error(f"no {' '.join(INPUT_SUFFIXES)} files in " + ", ".join(paths))
             sys.exit(1)
         for path in done.pruned:
             if verbose:

@@ -31,7 +31,8 @@ def parse(files: tuple[str, ...], fmt: str | None, explain: bool, output: str | 
     A file holding several meetings (a running log with a section per meeting) gives
     one record per meeting: an array, even for that one file.
 
-    FILE may be .pdf, .docx, .txt or .md; "-" reads plain text from stdin.
+    FILE may be .pdf, .docx, .txt or .md, or .doc, .odt or .rtf (read through
+    LibreOffice, which must be installed); "-" reads plain text from stdin.
     A file that fails is reported on stderr and the others are still printed (exit 1).
     Several files are parsed in parallel; for many files, or folders, see `cme-notes batch`.
 

@@ -94,10 +94,10 @@ def open_source(paths: tuple[str, ...], db: str | None, *, reading: ReadOptions 
         except (FileNotFoundError, SchemaError) as exc:
             error(str(exc))
             sys.exit(1)
-    from ..engine import find_inputs
+    from ..engine import INPUT_SUFFIXES, find_inputs
 
     if not find_inputs(paths)[0]:
-        error("no .pdf, .docx, .txt or .md files in " + ", ".join(paths))
+        error(f"no {' '.join(INPUT_SUFFIXES)} files in " + ", ".join(paths))
         sys.exit(1)
     index = Index(aliases=aliases)
     with index.transaction():

@@ -9,7 +9,10 @@ from .options import DEFAULT_MAX_BYTES, ReadOptions
 
 __all__ = ["read", "read_string", "format_of", "sniff", "ReadOptions", "DEFAULT_MAX_BYTES"]
 
-FORMATS = {".pdf": "pdf", ".docx": "docx", ".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
+FORMATS = {".pdf": "pdf", ".docx": "docx", ".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
+           ".doc": "doc", ".odt": "odt", ".rtf": "rtf"}
+LEGACY_FORMATS = ("doc", "odt", "rtf")
+"""Read by having LibreOffice convert them to .docx (readers/legacy.py)."""
 
 
 def format_of(path: Path) -> str:
@@ -40,6 +43,10 @@ def read(path: str | Path, options: ReadOptions | None = None) -> Document:
             from .docx import read_docx
 
             return read_docx(path)
+        if fmt in LEGACY_FORMATS:
+            from .legacy import read_legacy
+
+            return read_legacy(path, fmt)
         from .text import decode, read_text
 
         data = _read_bytes(path, max_bytes)
@@ -71,11 +78,11 @@ def sniff(head: bytes) -> str | None:
     if head.startswith(b"PK\x03\x04"):
         return "a zip archive (a .docx? rename it to .docx)"
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return "an old Office file (Word 97-2003 .doc?): open it in Word and save it as .docx"
+        return "an old Office file (Word 97-2003 .doc?): rename it to .doc"
     if lowered.startswith((b"<!doctype html", b"<html", b"<?xml version=\"1.0\"?>\n<!doctype html")):
         return "a web page (HTML), not the document: the download probably failed, download it again"
     if lowered.startswith(b"{\\rtf"):
-        return "an RTF file: open it in Word and save it as .docx"
+        return "an RTF file (rename it to .rtf)"
     if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")):
         return "an image: run OCR on it first (e.g. ocrmypdf makes a PDF with text)"
     return None

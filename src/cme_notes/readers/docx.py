@@ -38,7 +38,7 @@ from ..errors import EncryptedError, ReadError, RefusedError
 from .text import MAX_LINE, split_long_line
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAX_UNCOMPRESSED = 500 * 1024 * 1024
 """Most bytes all members of a .docx may declare together."""
 MAX_RATIO = 200
@@ -51,17 +51,19 @@ _DTD_MARKERS = tuple(
 )
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
 _LOCAL_HEADER = struct.Struct("<4s22xHH")
+PROTECTED = (  # a password-protected .docx is an OLE2 file, whatever its name
+    "this Word file is password-protected: cme-notes cannot open it; "
+    "remove the password in Word (File > Info > Protect Document) and save it again")
 
 
 def check_container(path: Path) -> None:
     """Refuse what is not a .docx, or what would take unbounded time or memory, before any XML is parsed."""
     with open(path, "rb") as fh:
         head = fh.read(8)
-        if head == _OLE2_MAGIC:
+        if head == OLE2_MAGIC:
             if _is_encrypted_ooxml(fh):
-                raise EncryptedError("this Word file is password-protected: cme-notes cannot open it; "
-                                     "remove the password in Word (File > Info > Protect Document) and save it again")
-            raise ReadError("this is an old Word 97-2003 (.doc) file: open it in Word and save it as .docx")
+                raise EncryptedError(PROTECTED)
+            raise ReadError("this is an old Word 97-2003 (.doc) file: rename it to .doc")
         if not head.startswith(b"PK"):
             from . import sniff
 
@@ -125,7 +127,12 @@ def _inflated(fh: BinaryIO, info: zipfile.ZipInfo) -> Iterator[bytes]:
 
 def _is_encrypted_ooxml(fh: BinaryIO) -> bool:
     """Whether an OLE2 file is an encrypted .docx: its directory names an "EncryptedPackage" stream."""
-    needle = "EncryptedPackage".encode("utf-16-le")
+    return ole_names_stream(fh, "EncryptedPackage")
+
+
+def ole_names_stream(fh: BinaryIO, name: str) -> bool:
+    """Whether an OLE2 file's directory names a stream ``name`` ("WordDocument" in any Word 6-2003 .doc)."""
+    needle = name.encode("utf-16-le")
     fh.seek(0)
     tail = b""
     read = 0
