@@ -29,7 +29,10 @@ from .words import layout_page
 __all__ = ["read_pdf"]
 
 
-NO_TEXT = "no text layer (scanned PDF?): run OCR first, e.g. `ocrmypdf in.pdf out.pdf`"
+NO_TEXT = "no text layer (a scan): run again with --ocr to read it with Tesseract OCR"
+
+
+NO_TEXT_AFTER_OCR = "no text layer, and OCR found no text on its pages (blank or unreadable scans)"
 
 
 def read_pdf(path: Path, *, password: str | None = None, engine: str = "pdfium", ocr: bool = False) -> Document:
@@ -57,7 +60,7 @@ def read_pdf(path: Path, *, password: str | None = None, engine: str = "pdfium",
         if damaged:
             # Not a scan: the pages' content could not be decompressed or parsed.
             raise ReadError("damaged PDF: no text could be read from its pages (corrupt page content)")
-        raise NoTextError(NO_TEXT)
+        raise NoTextError(NO_TEXT_AFTER_OCR if ocr else NO_TEXT)
     document = assemble(layouts)
     document.ocr_pages = ocr_pages
     return document
