@@ -74,6 +74,17 @@ def test_a_scan_is_refused_with_a_hint_to_use_ocr(files, engine):
     assert reason == "no text layer (a scan): run again with --ocr to read it with Tesseract OCR"
 
 
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_a_scanned_page_among_typed_ones_is_named_in_a_warning(files, original, engine):
+    result = parse(files["mixed"], "--pdf-engine", engine)
+    assert result.returncode == 0, result.stderr
+    mixed = json.loads(result.stdout)
+    assert mixed["source"]["ocr_pages"] is None
+    assert names(mixed["attendees"]) == names(original["attendees"])  # page 1 is read as usual
+    assert ("page 2 has no text layer (a scan) and was not read: run again with --ocr to read it "
+            "with Tesseract OCR") in mixed["warnings"]
+
+
 def test_batch_ends_with_the_scans_it_could_not_read(files, tmp_path):
     folder = tmp_path / "minutes"
     folder.mkdir()

@@ -49,10 +49,13 @@ def read_pdf(path: Path, *, password: str | None = None, engine: str = "pdfium",
     layouts = []
     damaged = False
     ocr_pages: list[int] = []
+    unread: list[int] = []
     for number, raw in enumerate(_pages(path, password, engine, ocr), 1):
         damaged = damaged or raw.damaged
         if raw.ocr:
             ocr_pages.append(number)
+        elif not raw.words and not raw.damaged:
+            unread.append(number)
         layouts.append(layout_page(raw, number))
     if not layouts:
         raise ReadError("damaged or truncated PDF: no pages found")
@@ -63,6 +66,7 @@ def read_pdf(path: Path, *, password: str | None = None, engine: str = "pdfium",
         raise NoTextError(NO_TEXT_AFTER_OCR if ocr else NO_TEXT)
     document = assemble(layouts)
     document.ocr_pages = ocr_pages
+    document.unread_pages = [] if ocr else unread
     return document
 
 
