@@ -111,6 +111,7 @@ def test_without_tesseract_ocr_says_how_to_install_it(files, tmp_path):
         assert how in reason
 
 
+@pytest.mark.skipif(os.name == "nt", reason="a shell script stands in for a broken tesseract")
 def test_a_failing_tesseract_gives_one_line(files, tmp_path):
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
@@ -160,6 +161,19 @@ def test_with_ocr_only_the_scanned_page_of_a_mixed_file_is_read_by_ocr(files, or
     assert names(mixed["attendees"]) == names(original["attendees"])  # page 1: its own text
     last = original["items"][-1]
     assert last["where"]["page"] == 2 and last["title"] in {i["title"] for i in mixed["items"]}
+
+
+@needs_tesseract
+def test_a_scan_with_nothing_to_read_says_ocr_found_no_text(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "letterhead-only.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.rect(72, 700, 450, 60, fill=1)  # a black band, as a blank form's header scans
+    c.save()
+    reason = assert_refused(parse(path, "--ocr"), path)
+    assert reason == "no text layer, and OCR found no text on its pages (blank or unreadable scans)"
 
 
 @needs_tesseract
