@@ -47,8 +47,9 @@ def plumber_pages(path: Path, password: str | None, *, ocr: bool = False) -> Ite
     logger.addHandler(problems)
     try:
         for index, raw in enumerate(_pages(path, password)):
-            raw.damaged = raw.damaged or problems.corrupt
-            if ocr and not raw.words:
+            blank = raw.damaged  # no objects at all: nothing for OCR to see either
+            raw.damaged = blank or problems.corrupt
+            if ocr and not raw.words and not blank:
                 from .ocr import ocr_file_page
 
                 raw.words, raw.ocr = ocr_file_page(path, index, password), True
