@@ -36,13 +36,15 @@ def cli(*args: str, cwd: Path, timeout: float = 120) -> subprocess.CompletedProc
 
 
 def errors_by_file(stderr: str) -> dict[str, str]:
-    """{path: reason} from the error lines; every other line must be the summary."""
+    """{path: reason} from the error lines; every other line must be the summary or the list of scans."""
     found = {}
     for line in stderr.splitlines():
         if line.startswith("cme-notes: error: "):
             name, _, reason = line[len("cme-notes: error: "):].partition(": ")
             assert name not in found, f"two lines for {name}"
             found[name] = reason
+        elif line.startswith("  ") or (line.startswith("cme-notes: ") and "scanned PDF" in line):
+            continue
         else:
             assert line.startswith("cme-notes: ") and " parsed, " in line, line
     return found
@@ -98,7 +100,7 @@ def build_hostile_folder(root: Path) -> tuple[list[str], dict[str, str]]:
     c = canvas.Canvas(str(bad_dir / "scan.pdf"))
     c.rect(72, 400, 300, 300, fill=1)
     c.save()
-    words["in/bad/scan.pdf"] = "ocrmypdf"
+    words["in/bad/scan.pdf"] = "--ocr"
     _lying_docx(SAMPLES / "northvale-cme-2024-03-14.docx", bad_dir / "lying-bomb.docx", "word/document.xml", 256 << 20)
     words["in/bad/lying-bomb.docx"] = "zip bomb?"
     with zipfile.ZipFile(bad_dir / "bomb.docx", "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:

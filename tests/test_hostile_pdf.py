@@ -188,7 +188,7 @@ def test_a_scanned_pdf_says_to_run_ocr(tmp_path):
         c.drawImage(ImageReader(png), 0, 0, *A4)
         c.showPage()
     c.save()
-    assert_refused(parse(path), path, "no text layer (scanned PDF?)", "OCR", "ocrmypdf")
+    assert_refused(parse(path), path, "no text layer (a scan)", "--ocr", "Tesseract OCR")
 
 
 def test_a_pdf_of_shapes_only_says_to_run_ocr(tmp_path):
@@ -197,7 +197,7 @@ def test_a_pdf_of_shapes_only_says_to_run_ocr(tmp_path):
     c.rect(72, 500, 300, 200, fill=1)
     c.line(72, 400, 500, 400)
     c.save()
-    assert_refused(parse(path), path, "no text layer", "ocrmypdf")
+    assert_refused(parse(path), path, "no text layer", "--ocr")
 
 
 # --------------------------------------------------------------------------- a bomb inside a PDF

@@ -527,4 +527,4 @@ def test_pdf_without_text_is_no_text_error(tmp_path: Path, read: Read) -> None:
     c.save()
     with pytest.raises(NoTextError) as info:
         read(path)
-    assert info.value.reason.startswith("no text layer (scanned PDF?)")
+    assert info.value.reason.startswith("no text layer (a scan)")

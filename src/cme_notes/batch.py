@@ -231,22 +231,33 @@ def record(meeting) -> dict:
 
 
 def render(path: str, *, fmt: str, options: ReadOptions | None = None
-           ) -> tuple[list[str] | None, str | None, int]:
-    """Parse one input and format it; runs in a worker process. Returns (texts, error, pages):
-    one text per meeting the input holds (a JSON record, a JSONL line, CSV rows without the header)."""
+           ) -> tuple[list[str] | None, str | None, int, int | None]:
+    """Parse one input and format it; runs in a worker process. Returns (texts, error, pages, scanned):
+    one text per meeting the input holds (a JSON record, a JSONL line, CSV rows without the header);
+    ``scanned``: how many pages were read by OCR, 0 for a scan refused (no --ocr), None for text."""
     result = parse_one(path, options)
     if not result.ok:
-        return None, result.error, 0
+        return None, result.error, 0, _refused_scan(result.error)
     first = result.meetings[0]
     pages = (first.source.pages or 0) if first.source else 0
+    scanned = len(first.source.ocr_pages) if first.source and first.source.ocr_pages else None
     if fmt == "json":
-        return [json.dumps(record(m), indent=2, ensure_ascii=False) + "\n" for m in result.meetings], None, pages
-    if fmt == "jsonl":
-        return [json.dumps(record(m), ensure_ascii=False) + "\n" for m in result.meetings], None, pages
-    from .writers.records import action_row, rows_csv
+        texts = [json.dumps(record(m), indent=2, ensure_ascii=False) + "\n" for m in result.meetings]
+    elif fmt == "jsonl":
+        texts = [json.dumps(record(m), ensure_ascii=False) + "\n" for m in result.meetings]
+    else:
+        from .writers.records import action_row, rows_csv
 
-    # rows without the header
-    return [rows_csv([action_row(m, a) for a in m.actions]).partition("\n")[2] for m in result.meetings], None, pages
+        # rows without the header
+        texts = [rows_csv([action_row(m, a) for a in m.actions]).partition("\n")[2] for m in result.meetings]
+    return texts, None, pages, scanned
+
+
+def _refused_scan(error: str | None) -> int | None:
+    """0 when the input was refused as a scan (a PDF without a text layer, read without --ocr)."""
+    from .readers.pdf import NO_TEXT
+
+    return 0 if error and error.endswith(f": {NO_TEXT}") else None
 
 
 def part_path(target: Path, part: int) -> Path:
@@ -285,6 +296,8 @@ class Summary:
     """PDF pages parsed."""
     not_done: int = 0
     """Inputs left when the run was interrupted."""
+    scans: list[tuple[str, int, int]] = field(default_factory=list)
+    """(input, pages read by OCR, its pages) for every scanned PDF: 0 pages read when refused (no --ocr)."""
     interrupted: bool = False
     started: float = field(default_factory=time.monotonic)
     seconds: float = 0.0
@@ -302,6 +315,27 @@ class Summary:
             parts.append(f"{self.not_done} not done")
         head = "interrupted: " if self.interrupted else ""
         return f"{head}{taken}{', '.join(parts)} in {self.seconds:.1f} s"
+
+    def scan_lines(self) -> list[str]:
+        """The scanned PDFs of the run, to end it with: those refused, to run again with --ocr, and those OCR'd."""
+        from .errors import one_line
+
+        refused = sorted(name for name, read, _ in self.scans if not read)
+        ocrd = sorted((name, read, pages) for name, read, pages in self.scans if read)
+        lines = []
+        if refused:
+            lines.append(f"{_scans(len(refused))} not read (no text layer): "
+                         "run again with --ocr to read them with Tesseract OCR:")
+            lines += [f"  {one_line(name)}" for name in refused]
+        if ocrd:
+            lines.append(f"{_scans(len(ocrd))} read by OCR (check names and figures against the scans):")
+            lines += [f"  {one_line(name)} ({read} of {pages} page{'s' if pages != 1 else ''})"
+                      for name, read, pages in ocrd]
+        return lines
+
+
+def _scans(count: int) -> str:
+    return f"{count} scanned PDF{'s' if count != 1 else ''}"
 
 
 class Reporter(Protocol):
@@ -435,13 +469,15 @@ def _size(path: Path) -> int:
 def _finish(item: Input, outcome, summary: Summary, reporter: Reporter) -> list[str] | None:
     """Count one outcome; return its texts when it succeeded."""
     summary.not_done -= 1
-    texts, error, pages = outcome.value if outcome.ok else (None, f"{item.name}: {outcome.error}", 0)
+    texts, error, pages, scanned = outcome.value if outcome.ok else (None, f"{item.name}: {outcome.error}", 0, None)
     if error is None:
         summary.parsed += 1
         summary.pages += pages
     else:
         summary.failed += 1
         reporter.error(error)
+    if scanned is not None:
+        summary.scans.append((item.name, scanned, pages))
     reporter.done(item.name, error, summary)
     return texts
 
@@ -455,7 +491,7 @@ def _run_to_dir(todo, targets, fmt, workers, timeout, options, reporter, summary
                 try:
                     write_parts(target, texts)
                 except OSError as exc:
-                    outcome.value = (None, f"{item.name}: cannot write {target}: {exc.strerror or exc}", 0)
+                    outcome.value = (None, f"{item.name}: cannot write {target}: {exc.strerror or exc}", 0, None)
             _finish(item, outcome, summary, reporter)
 
 

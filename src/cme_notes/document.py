@@ -48,6 +48,8 @@ class Document:
     """Running headers and footers, kept out of ``blocks``."""
     ocr_pages: list[int] = field(default_factory=list)
     """Pages (1-based) whose text was read by OCR, the file having none there (PDF only)."""
+    unread_pages: list[int] = field(default_factory=list)
+    """Pages (1-based) without text, read without OCR: scanned pages of a file whose other pages have text (PDF only)."""
     front_matter: list[Block] = field(default_factory=list)
     """A Markdown file's YAML (``---``) or TOML (``+++``) front matter, one ``key: value`` block a field, kept out of ``blocks``."""
 

@@ -50,7 +50,9 @@ def batch(paths: tuple[str, ...], output: str | None, fmt: str, workers: int | N
     batch simply resumes.
 
     A file that fails or runs past --timeout is reported on stderr and the batch
-    carries on. A summary ends every run on stderr.
+    carries on. A summary ends every run on stderr, then the list of scanned PDFs:
+    those refused (run again with --ocr) or those read by OCR. OCR takes seconds
+    a page: give --timeout room (e.g. --timeout 600) with --ocr.
     Exit codes: 0 all parsed, 1 some input failed, 2 usage error, 130 interrupted (Ctrl-C).
 
     On a cluster, --shard K/N splits the inputs into N shares that do not overlap
@@ -68,6 +70,7 @@ def batch(paths: tuple[str, ...], output: str | None, fmt: str, workers: int | N
       cme-notes batch minutes/ -o records/ --force --timeout 300
       cme-notes batch /archive/minutes -o /archive/records --shard $SLURM_ARRAY_TASK_ID/8
       cme-notes batch minutes/ --format jsonl -o part-3.jsonl --shard 3/8
+      cme-notes batch scans/ -o records/ --ocr --timeout 600
     """
     from .. import batch as engine
     from ..shard import ShardError, parse_shard
@@ -105,6 +108,8 @@ def batch(paths: tuple[str, ...], output: str | None, fmt: str, workers: int | N
     finally:
         signal.signal(signal.SIGTERM, previous)
     click.echo(f"cme-notes: {summary.text()}", err=True)
+    for line in summary.scan_lines():
+        click.echo(line if line.startswith(" ") else f"cme-notes: {line}", err=True)
     if summary.interrupted:
         sys.exit(128 + signal.SIGTERM if terminated else 130)
     sys.exit(1 if summary.failed else 0)

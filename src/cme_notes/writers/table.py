@@ -20,6 +20,13 @@ def _people(people: list["Person"]) -> str:
     return "; ".join(parts) or "-"
 
 
+def _ocr(pages: list[int], total: int | None) -> str:
+    """"pages 1, 2 of 3 read by OCR (scanned, no text layer)": OCR'd text may hold misread words."""
+    listed = ", ".join(map(str, pages))
+    of = f" of {total}" if total else ""
+    return f"page{'s' if len(pages) > 1 else ''} {listed}{of} read by OCR (scanned: words may be misread)"
+
+
 def meeting_view(meeting: "Meeting") -> Group:
     head = Table.grid(padding=(0, 2))
     head.add_column(style="bold")
@@ -30,6 +37,8 @@ def meeting_view(meeting: "Meeting") -> Group:
         head.add_row("Place", meeting.place)
     head.add_row(f"Present ({len(meeting.attendees)})", _people(meeting.attendees))
     head.add_row(f"Apologies ({len(meeting.apologies)})", _people(meeting.apologies))
+    if meeting.source and meeting.source.ocr_pages:
+        head.add_row("OCR", _ocr(meeting.source.ocr_pages, meeting.source.pages))
     parts: list = [head]
 
     if meeting.items:

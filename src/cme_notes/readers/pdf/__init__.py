@@ -29,7 +29,10 @@ from .words import layout_page
 __all__ = ["read_pdf"]
 
 
-NO_TEXT = "no text layer (scanned PDF?): run OCR first, e.g. `ocrmypdf in.pdf out.pdf`"
+NO_TEXT = "no text layer (a scan): run again with --ocr to read it with Tesseract OCR"
+
+
+NO_TEXT_AFTER_OCR = "no text layer, and OCR found no text on its pages (blank or unreadable scans)"
 
 
 def read_pdf(path: Path, *, password: str | None = None, engine: str = "pdfium", ocr: bool = False) -> Document:
@@ -46,10 +49,13 @@ def read_pdf(path: Path, *, password: str | None = None, engine: str = "pdfium",
     layouts = []
     damaged = False
     ocr_pages: list[int] = []
+    unread: list[int] = []
     for number, raw in enumerate(_pages(path, password, engine, ocr), 1):
         damaged = damaged or raw.damaged
         if raw.ocr:
             ocr_pages.append(number)
+        elif not raw.words and not raw.damaged:
+            unread.append(number)
         layouts.append(layout_page(raw, number))
     if not layouts:
         raise ReadError("damaged or truncated PDF: no pages found")
@@ -57,9 +63,10 @@ def read_pdf(path: Path, *, password: str | None = None, engine: str = "pdfium",
         if damaged:
             # Not a scan: the pages' content could not be decompressed or parsed.
             raise ReadError("damaged PDF: no text could be read from its pages (corrupt page content)")
-        raise NoTextError(NO_TEXT)
+        raise NoTextError(NO_TEXT_AFTER_OCR if ocr else NO_TEXT)
     document = assemble(layouts)
     document.ocr_pages = ocr_pages
+    document.unread_pages = [] if ocr else unread
     return document
 
 

@@ -75,9 +75,11 @@ def pdfium_pages(path: Path, password: str | None, *, ocr: bool = False) -> Iter
                 continue
             try:
                 raw = read_page(page)
-                if ocr and not raw.words:
+                if ocr and not raw.words and not raw.damaged:  # no objects at all: nothing to see either
                     from .ocr import ocr_page
 
+                    # OCR reads the page as it is shown: turned by its /Rotate, so its size is the turned one.
+                    raw.width, raw.height = page.get_size()
                     raw.words, raw.ocr = ocr_page(page, raw.width, raw.height), True
             finally:
                 page.close()

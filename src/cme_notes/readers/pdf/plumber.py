@@ -47,8 +47,9 @@ def plumber_pages(path: Path, password: str | None, *, ocr: bool = False) -> Ite
     logger.addHandler(problems)
     try:
         for index, raw in enumerate(_pages(path, password)):
-            raw.damaged = problems.corrupt
-            if ocr and not raw.words:
+            blank = raw.damaged  # no objects at all: nothing for OCR to see either
+            raw.damaged = blank or problems.corrupt
+            if ocr and not raw.words and not blank:
                 from .ocr import ocr_file_page
 
                 raw.words, raw.ocr = ocr_file_page(path, index, password), True
@@ -89,7 +90,9 @@ def _extract(page: Any) -> RawPage:
     if page.lines or page.rects or page.curves:
         for table in page.find_tables():
             tables.append([list(row.cells) for row in table.rows])
-    return RawPage(float(page.width), float(page.height), words, tables)
+    # As in the PDFium source: a page without any object is not a scan but a blank (or unparsable) page.
+    empty = not words and not any(page.objects.values())
+    return RawPage(float(page.width), float(page.height), words, tables, damaged=empty)
 
 
 def _word(w: dict[str, Any]) -> Word:
