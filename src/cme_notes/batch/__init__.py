@@ -2,10 +2,10 @@
 
 The pieces, each usable on its own:
 
-- :func:`expand` turns files, folders and glob patterns into a sorted list of
+- :func:`expand` (:mod:`.inputs`) turns files, folders and glob patterns into a sorted list of
   :class:`Input` (each with its path relative to the root it was found under),
   and counts what was ignored;
-- :func:`output_path` maps an input to ``OUTDIR/<relative path>.json`` and
+- :func:`output_path` (:mod:`.outputs`) maps an input to ``OUTDIR/<relative path>.json`` and
   refuses any path that would leave OUTDIR;
 - :func:`up_to_date` tells whether an existing output already holds the record
   of this exact input (same sha256, same cme-notes version);
@@ -19,25 +19,23 @@ to show them.
 """
 from __future__ import annotations
 
-import glob
 import json
 import os
-import re
 import sys
 import time
 from contextlib import closing, nullcontext
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Protocol
+from typing import TYPE_CHECKING, Iterable, Protocol
 
-from . import __version__
-from .engine import INPUT_SUFFIXES, parse_one
-from .hashing import file_sha256
-from .shard import shard_of, take_shard
+from ..engine import parse_one
+from ..shard import shard_of, take_shard
+from .inputs import Input, Plan, expand
+from .outputs import VERSION_KEY, clean_temp_files, output_path, part_path, record, up_to_date, write_parts
 
 if TYPE_CHECKING:
-    from .readers import ReadOptions
+    from ..readers import ReadOptions
 
 __all__ = [
     "FORMATS", "VERSION_KEY", "BatchError", "Input", "Plan", "Reporter", "Summary",
@@ -45,12 +43,6 @@ __all__ = [
 ]
 
 FORMATS = ("json", "jsonl", "csv")
-VERSION_KEY = "cme_notes_version"
-"""Top-level key of every batch record: the cme-notes version that wrote it."""
-
-_MAGIC = re.compile(r"[*?[]")
-_TEMP = re.compile(r"^\.(.+\.json)\.[a-z0-9_]{8}\.part$")
-"""Temporary files of :func:`cme_notes.writers.atomic_writer` for our outputs (left by kill -9)."""
 
 
 class BatchError(Exception):
@@ -60,174 +52,7 @@ class BatchError(Exception):
 # --------------------------------------------------------------------------- finding inputs
 
 
-@dataclass(slots=True)
-class Input:
-    path: Path
-    """The input as found: a path relative to the current folder, or absolute if given so."""
-    rel: str
-    """Path relative to the root it was found under (the folder named, the fixed part of a
-    glob, or the folder of a file named directly); mirrored under OUTDIR."""
-
-    @property
-    def name(self) -> str:
-        return str(self.path)
-
-
-@dataclass
-class Plan:
-    inputs: list[Input] = field(default_factory=list)
-    """Files to parse, sorted, without duplicates."""
-    ignored: list[Path] = field(default_factory=list)
-    """Files with other suffixes, hidden files and Office lock files (``~$x.docx``) found in folders."""
-    problems: list[tuple[str, str]] = field(default_factory=list)
-    """(argument, reason) for arguments that name nothing: counted as failures."""
-
-
-def expand(paths: Iterable[str | Path], *, suffixes: tuple[str, ...] = INPUT_SUFFIXES,
-           exclude: Path | None = None) -> Plan:
-    """Files, folders (searched recursively) and glob patterns (``*``, ``?``, ``[..]``, ``**``) to inputs.
-
-    A name that exists is taken literally even if it contains glob characters.
-    Inside folders, hidden files and folders (``.*``) and Office lock files are
-    left out, symbolic links to files are read, symbolic links to folders are
-    not followed, and the folder ``exclude`` (the output folder) is skipped.
-    Suffixes are compared case-insensitively.
-    """
-    plan = Plan()
-    seen: set[str] = set()
-    exclude_real = os.path.realpath(exclude) if exclude is not None else None
-
-    def consider(path: Path, root: str, *, in_folder: bool) -> None:
-        name = path.name
-        if in_folder and (name.startswith((".", "~$")) or not path.is_file()):
-            plan.ignored.append(path)
-            return
-        if path.suffix.lower() not in suffixes:
-            plan.ignored.append(path)
-            return
-        key = os.path.normcase(os.path.abspath(path))
-        if key in seen:
-            return
-        seen.add(key)
-        plan.inputs.append(Input(path, os.path.relpath(path, root)))
-
-    def walk(top: Path, root: str) -> None:
-        for dirpath, dirnames, filenames in os.walk(top):
-            kept = []
-            for d in sorted(dirnames):
-                full = os.path.join(dirpath, d)
-                if d.startswith(".") or os.path.islink(full):
-                    continue
-                if exclude_real is not None and os.path.realpath(full) == exclude_real:
-                    continue
-                kept.append(d)
-            dirnames[:] = kept
-            for f in sorted(filenames):
-                consider(Path(dirpath, f), root, in_folder=True)
-
-    def add(path: Path, root: str) -> None:
-        if path.is_dir():
-            walk(path, root)
-        else:
-            consider(path, root, in_folder=False)
-
-    for raw in paths:
-        raw = str(raw)
-        path = Path(raw)
-        if os.path.lexists(raw):
-            add(path, str(path) if path.is_dir() else str(path.parent))
-        elif _MAGIC.search(raw):
-            matches = sorted(glob.glob(raw, recursive=True))
-            if not matches:
-                plan.problems.append((raw, "no files match this pattern"))
-            root = _fixed_prefix(raw)
-            for match in matches:
-                add(Path(match), root)
-        else:
-            plan.problems.append((raw, "no such file or folder"))
-    plan.inputs.sort(key=lambda i: i.path.parts)
-    return plan
-
-
-def _fixed_prefix(pattern: str) -> str:
-    """The folder part of a glob pattern before its first wildcard: ``in/*/a.pdf`` → ``in``."""
-    parts = Path(pattern).parts
-    fixed = []
-    for part in parts[:-1]:
-        if _MAGIC.search(part):
-            break
-        fixed.append(part)
-    return str(Path(*fixed)) if fixed else "."
-
-
 # --------------------------------------------------------------------------- outputs
-
-
-def output_path(outdir: Path, rel: str) -> Path:
-    """``outdir/<rel>.json``, resolved; ValueError if it would not be inside ``outdir``.
-
-    ``rel`` keeps the input's suffix (``a.pdf`` → ``a.pdf.json``) so that
-    ``a.pdf`` and ``a.docx`` side by side cannot collide. Refused: absolute
-    paths, ``..`` that climbs out, and symbolic links (in OUTDIR) that lead out.
-    """
-    root = outdir.resolve()
-    norm = os.path.normpath(rel)
-    if os.path.isabs(norm) or norm == os.pardir or norm.startswith(os.pardir + os.sep) or norm in ("", "."):
-        raise ValueError(f"its output path {rel!r}.json would leave the output folder")
-    target = (root / (norm + ".json")).resolve()
-    if not target.is_relative_to(root) or target == root:
-        raise ValueError(f"its output path {rel!r}.json would leave the output folder (through a symbolic link)")
-    return target
-
-
-def up_to_date(source: Path, output: Path) -> bool:
-    """True when ``output`` holds a record written by this cme-notes version from these exact input bytes."""
-    try:
-        data = json.loads(output.read_bytes())
-    except (OSError, ValueError):
-        return False
-    if not isinstance(data, dict) or data.get(VERSION_KEY) != __version__:
-        return False
-    recorded = data.get("source")
-    if not isinstance(recorded, dict) or not recorded.get("sha256"):
-        return False
-    try:
-        return recorded["sha256"] == file_sha256(source)
-    except OSError:
-        return False
-
-
-def clean_temp_files(outdir: Path, owns: Callable[[str], bool] | None = None) -> int:
-    """Remove temporary files that a killed run left in ``outdir`` (``.NAME.json.XXXXXXXX.part``).
-
-    ``owns(rel)`` limits this to the temporary files of the inputs it accepts (by
-    their relative path): a shard leaves alone those that other shards, running
-    into the same OUTDIR at the same time, are writing.
-    """
-    removed = 0
-    for dirpath, _dirnames, filenames in os.walk(outdir):
-        for f in filenames:
-            temp = _TEMP.match(f)
-            if temp and (owns is None or owns(_input_of_output(outdir, dirpath, temp[1]))):
-                try:
-                    os.unlink(os.path.join(dirpath, f))
-                    removed += 1
-                except OSError:
-                    pass
-    return removed
-
-
-def _input_of_output(outdir: Path, dirpath: str, name: str) -> str:
-    """The input path an output in ``dirpath`` was written for: ``2024``, ``a.pdf.2.json`` → ``2024/a.pdf``."""
-    stem = re.sub(r"(\.[0-9]+)?\.json$", "", name)  # a later meeting's part (see part_path): inputs never end so
-    return os.path.join(os.path.relpath(dirpath, outdir), stem)
-
-
-def record(meeting) -> dict:
-    """The record as written by batch: the meeting's JSON plus the version that wrote it."""
-    data = meeting.to_json_dict()
-    data[VERSION_KEY] = __version__
-    return data
 
 
 def render(path: str, *, fmt: str, options: ReadOptions | None = None
@@ -246,7 +71,7 @@ def render(path: str, *, fmt: str, options: ReadOptions | None = None
     elif fmt == "jsonl":
         texts = [json.dumps(record(m), ensure_ascii=False) + "\n" for m in result.meetings]
     else:
-        from .writers.records import action_row, rows_csv
+        from ..writers.records import action_row, rows_csv
 
         # rows without the header
         texts = [rows_csv([action_row(m, a) for a in m.actions]).partition("\n")[2] for m in result.meetings]
@@ -255,31 +80,9 @@ def render(path: str, *, fmt: str, options: ReadOptions | None = None
 
 def _refused_scan(error: str | None) -> int | None:
     """0 when the input was refused as a scan (a PDF without a text layer, read without --ocr)."""
-    from .readers.pdf import NO_TEXT
+    from ..readers.pdf import NO_TEXT
 
     return 0 if error and error.endswith(f": {NO_TEXT}") else None
-
-
-def part_path(target: Path, part: int) -> Path:
-    """The output of an input's ``part``-th meeting: ``a.pdf.json``, then ``a.pdf.2.json``, ``a.pdf.3.json``.
-
-    No input can own such a name: an input's suffix is one we read (``.pdf``...), never a number.
-    """
-    return target if part == 1 else target.with_name(f"{target.name[: -len('.json')]}.{part}.json")
-
-
-def write_parts(target: Path, texts: list[str]) -> None:
-    """Write each meeting's record whole, then drop outputs of meetings the input no longer holds."""
-    from .writers import atomic_writer
-
-    target.parent.mkdir(parents=True, exist_ok=True)
-    for n, text in enumerate(texts, 1):
-        with atomic_writer(part_path(target, n), "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-    stale = len(texts) + 1
-    while part_path(target, stale).is_file():
-        part_path(target, stale).unlink()
-        stale += 1
 
 
 # --------------------------------------------------------------------------- running
@@ -318,7 +121,7 @@ class Summary:
 
     def scan_lines(self) -> list[str]:
         """The scanned PDFs of the run, to end it with: those refused, to run again with --ocr, and those OCR'd."""
-        from .errors import one_line
+        from ..errors import one_line
 
         refused = sorted(name for name, read, _ in self.scans if not read)
         ocrd = sorted((name, read, pages) for name, read, pages in self.scans if read)
@@ -450,7 +253,7 @@ def run(paths: Iterable[str | Path], output: str | Path, *, fmt: str = "json", w
 
 
 def _outcomes(todo: list[Input], fmt, workers, timeout, options):
-    from . import pool
+    from .. import pool
 
     task = partial(render, fmt=fmt, options=options)
     # Largest first, so that a big file does not start last and leave one worker busy
@@ -496,7 +299,7 @@ def _run_to_dir(todo, targets, fmt, workers, timeout, options, reporter, summary
 
 
 def _run_to_stream(todo, output, fmt, workers, timeout, options, reporter, summary) -> None:
-    from .writers import atomic_writer
+    from ..writers import atomic_writer
 
     to_stdout = str(output) == "-"
     if to_stdout:
@@ -521,7 +324,7 @@ def _run_to_stream(todo, output, fmt, workers, timeout, options, reporter, summa
 def _stream(sink, to_stdout, todo, fmt, workers, timeout, options, reporter, summary) -> None:
     with sink as out:
         if fmt == "csv":
-            from .writers.records import rows_csv
+            from ..writers.records import rows_csv
 
             out.write(rows_csv([]))
         ready: dict[int, list[str] | None] = {}
