@@ -43,6 +43,8 @@ def parse(files: tuple[str, ...], fmt: str | None, explain: bool, output: str | 
       for f in *.docx; do cme-notes parse "$f" --format json > "${f%.docx}.json"; done
       cme-notes parse minutes.pdf --explain          # check each answer against the page it came from
       cme-notes parse minutes.pdf --explain | grep -A2 '^Actions'
+      cme-notes parse scanned.pdf --ocr                # pages without text read by Tesseract OCR
+      cme-notes parse minutes.pdf --pdf-engine pdfplumber   # the slower 1.0 reader, to compare
     """
     import os
 

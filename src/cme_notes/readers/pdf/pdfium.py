@@ -1,8 +1,10 @@
 """Page source on pypdfium2 (PDFium, the C library of Chrome's PDF viewer): words and ruled tables, fast.
 
 PDFium parses and interprets each page in C. From its text page we take the
-page's text in one call and, per word, the boxes of its first and last
-characters and its font; PDFium's own spacing, which inserts a space wherever
+page's text in one call and, per word, where its first character stands on
+the baseline, where its last one ends, and its font (once per text object);
+where the font changes inside a word it becomes two, as pdfplumber has it.
+PDFium's own spacing, which inserts a space wherever
 the gap between two glyphs says so, separates the words of files written
 without space characters (browsers' "Save as PDF"). A page's count of
 characters is known before anything looks at its images: a page without any is
