@@ -18,8 +18,13 @@ _DECISION = re.compile(
 _LABEL = re.compile(r"^(?:\*\*)?(?:agreed|resolved|decision|decisions)(?:\*\*)?\s*[:\-–]\s*", re.IGNORECASE)
 
 
+# Every alternative of _DECISION holds one of these: a sentence with none of them is not searched.
+_DECISION_WORDS = ("agreed", "resolved", "decided", "decision", "approved", "adopted", "ratified", "record")
+
+
 def is_decision(sentence: str) -> bool:
-    return bool(_DECISION.search(sentence.strip()))
+    lowered = sentence.lower()
+    return any(word in lowered for word in _DECISION_WORDS) and bool(_DECISION.search(sentence.strip()))
 
 
 def find_decisions(paras: list[Para], item_of: dict[int, str | None]) -> list[Decision]:

@@ -139,5 +139,7 @@ def styled_lines(paras: list[Para]) -> list[Heading]:
 def _rank(para: Para) -> int:
     if para.style in _STYLE_RANK:
         return _STYLE_RANK[para.style]
-    letters = [c for c in para.text if c.isalpha()]
-    return _STYLE_RANK["caps"] if len(letters) >= 3 and all(c.isupper() for c in letters) else 0
+    # isupper() first: it settles almost every line in C, before any letter is counted
+    text = para.text
+    caps = text.isupper() and all(c.isupper() for c in text if c.isalpha()) and sum(c.isalpha() for c in text) >= 3
+    return _STYLE_RANK["caps"] if caps else 0

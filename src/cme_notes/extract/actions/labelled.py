@@ -37,6 +37,8 @@ _INITIALS_ONLY = re.compile(r"[A-Z]{2,4}(?:\s*[/,&]\s*[A-Z]{2,4})*")
 def labelled_actions(para: Para, previous: str, item, resolver: OwnerResolver, meeting_date, warnings) -> list[Action]:
     """The actions a labelled line gives; ``previous`` is the text before it (for "Action: JS" under its task)."""
     text = unescape(para.text.strip())
+    if "action" not in text.lower() and "AI" not in text and not text.startswith("@"):
+        return []  # none of the labels below can match: spare their searches on every paragraph
     for pattern, rule in ((_AT, "actions.at"), (_AI, "actions.ai")):
         m = pattern.search(text)
         if m:

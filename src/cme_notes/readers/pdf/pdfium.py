@@ -131,6 +131,7 @@ def _words(textpage: pdfium.PdfTextPage, count: int, left: float, top: float) ->
         return font
 
     words: list[Word] = []
+    append = words.append
 
     def add(start: int, stop: int, font: Font) -> None:
         origin(handle, start, px, py)
@@ -142,25 +143,30 @@ def _words(textpage: pdfium.PdfTextPage, count: int, left: float, top: float) ->
         word = text[start:stop]
         if word[-1] == LINE_END_HYPHEN:
             word = word[:-1] + "-"
-        words.append(Word(word, x0, max(box.right - left, x0), bottom - font.size, bottom, font.shown_size, font.bold))
+        x1 = box.right - left
+        append(Word(word, x0, x1 if x1 > x0 else x0, bottom - font.size, bottom, font.shown_size, font.bold))
 
+    previous = None  # the text object of the previous word's last character
     for match in WORD.finditer(text):
         first, end = match.span()
-        key = text_object(address, first)
+        last = text_object(address, end - 1)
+        # A text object's characters come one after another, so a word ending in the object the
+        # previous word ended in lies wholly inside it: one lookup a word, in most words.
+        key = last if last == previous or end - first == 1 else text_object(address, first)
+        previous = last
         font = fonts.get(key) or font_of(first)
-        last = text_object(address, end - 1) if end - first > 1 else key
         if last != key and (fonts.get(last) or font_of(end - 1)).face != font.face:
             # A change of font inside a run without spaces ("PRESENT" in bold, then ":"): a word for
             # each font, as pdfplumber makes them, so that a bold label or a list number stands alone.
-            runs = _font_runs(first, end, font_of)
-        else:
-            runs = [(first, end, font)]
-        for start, stop, run_font in runs:
-            glued = GLUED_NUMBER.match(text, start, stop) if text[start].isdigit() else None
-            if glued and _gap_after(handle, glued.end() - 1) > GLUED_GAP * run_font.size:
-                add(start, glued.end(), run_font)
-                start = glued.end()
-            add(start, stop, run_font)
+            for run in _font_runs(first, end, font_of):
+                add(*run)
+            continue
+        if text[first].isdigit() and (glued := GLUED_NUMBER.match(text, first, end)) \
+                and _gap_after(handle, glued.end() - 1) > GLUED_GAP * font.size:
+            add(first, glued.end(), font)
+            add(glued.end(), end, font)
+            continue
+        add(first, end, font)
     return words
 
 

@@ -47,7 +47,9 @@ def cells_of(intersections: dict) -> list[Box]:
     h_edges = {p: {_bbox(e) for e in intersections[p]["h"]} for p in points}
     column: dict[float, list] = defaultdict(list)
     row: dict[float, list] = defaultdict(list)
+    place: dict = {}
     for p in points:  # sorted by x then top: each column top-down, each row left to right
+        place[p] = (len(column[p[0]]), len(row[p[1]]))
         column[p[0]].append(p)
         row[p[1]].append(p)
 
@@ -57,23 +59,34 @@ def cells_of(intersections: dict) -> list[Box]:
 
     cells: list[Box] = []
     for pt in points:
-        below = [q for q in column[pt[0]] if q > pt]
-        right = [q for q in row[pt[1]] if q > pt]
-        cell = _smallest_cell(pt, below, right, intersections, joined)
+        down, across = place[pt]
+        cell = _smallest_cell(pt, column[pt[0]][down + 1:], row[pt[1]][across + 1:], intersections, joined)
         if cell is not None:
             cells.append(cell)
     return cells
 
 
 def _smallest_cell(pt, below, right, intersections, joined) -> Box | None:
-    # pdfplumber tests every (below, right) pair against ``pt`` inside its double loop; which of them
-    # ``pt`` is joined to does not depend on the pair, so it is found once, in the same order.
-    downs = [q for q in below if joined(pt, q)]
-    if not downs:
-        return None
-    acrosses = [q for q in right if joined(pt, q)]
-    for below_pt in downs:
-        for right_pt in acrosses:
+    # pdfplumber tests every (below, right) pair against ``pt`` inside its double loop; which points
+    # to the right ``pt`` is joined to does not depend on the point below, so each is tested once,
+    # and only as far as needed: most cells close at the first point below and the first to the right.
+    across: list = []
+    tested = 0
+    for below_pt in below:
+        if not joined(pt, below_pt):
+            continue
+        k = 0
+        while True:
+            if k == len(across):
+                if tested == len(right):
+                    break
+                candidate = right[tested]
+                tested += 1
+                if not joined(pt, candidate):
+                    continue
+                across.append(candidate)
+            right_pt = across[k]
+            k += 1
             corner = (right_pt[0], below_pt[1])
             if corner in intersections and joined(corner, right_pt) and joined(corner, below_pt):
                 return (pt[0], pt[1], corner[0], corner[1])

@@ -44,8 +44,15 @@ class Line:
     def of(cls, words: list[Word]) -> Line:
         words.sort(key=_x0)
         top, bottom, x1, size = words[0].top, words[0].bottom, words[0].x1, words[0].size
-        for w in words:
-            top, bottom, x1, size = min(top, w.top), max(bottom, w.bottom), max(x1, w.x1), max(size, w.size)
+        for w in words:  # comparisons, not min()/max() calls: this runs for every word of a document
+            if w.top < top:
+                top = w.top
+            if w.bottom > bottom:
+                bottom = w.bottom
+            if w.x1 > x1:
+                x1 = w.x1
+            if w.size > size:
+                size = w.size
         return cls(words, top, bottom, words[0].x0, x1, size)
 
 
