@@ -190,21 +190,26 @@ def _strip_bullet(words: list[Word]) -> list[Word]:
 
 def _text(lines: list[Line], words: list[Word]) -> str:
     """Join the paragraph's words: lines with a space, or none after a word broken by a hyphen."""
-    kept = {id(w) for w in words}
+    # ``words`` are the lines' own words but for a bullet stripped from the first line's start
+    first = len(words) - sum(len(line.words) for line in lines[1:])
     text = ""
-    for line in lines:
-        line_text = words_text([w for w in line.words if id(w) in kept])
+    for chunk in [words[:first]] + [line.words for line in lines[1:]]:
+        line_text = words_text(chunk)
         if line_text:
             text = join(text, line_text)
     return text
 
 
 def words_text(words: list[Word]) -> str:
-    parts: list[str] = []
-    for i, w in enumerate(words):
-        if i and w.x0 - words[i - 1].x1 > TIGHT_GAP * w.size:
+    if not words:
+        return ""
+    parts = [words[0].text]
+    previous = words[0]
+    for w in words[1:]:
+        if w.x0 - previous.x1 > TIGHT_GAP * w.size:
             parts.append(" ")
         parts.append(w.text)
+        previous = w
     return "".join(parts)
 
 

@@ -70,6 +70,8 @@ def _smallest_cell(pt, below, right, intersections, joined) -> Box | None:
     # pdfplumber tests every (below, right) pair against ``pt`` inside its double loop; which points
     # to the right ``pt`` is joined to does not depend on the point below, so each is tested once,
     # and only as far as needed: most cells close at the first point below and the first to the right.
+    if not below or not right:
+        return None  # on the table's bottom or right-hand edge: no cell starts here
     across: list = []
     tested = 0
     for below_pt in below:

@@ -57,6 +57,7 @@ class Line:
 
 
 _x0 = operator.attrgetter("x0")
+_reading_order = operator.attrgetter("top", "x0")
 
 
 @dataclass(slots=True)
@@ -115,7 +116,7 @@ def group_lines(words: list[Word]) -> list[Line]:
     lines: list[Line] = []
     current: list[Word] = []
     anchor = 0.0
-    for w in sorted(words, key=lambda w: (w.top, w.x0)):
+    for w in sorted(words, key=_reading_order):
         if current and w.top - anchor > LINE_TOLERANCE:
             lines.append(Line.of(current))
             current = []
