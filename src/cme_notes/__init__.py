@@ -44,10 +44,10 @@ def parse_all(path: str | Path, *, password: str | None = None, max_bytes: int |
     "pdfium" (fast, the default) or "pdfplumber". ``ocr``: read scanned PDF pages with
     Tesseract instead of refusing them.
     """
-    from .readers import ReadOptions
+    from .readers import DEFAULT_MAX_BYTES, ReadOptions
 
-    options = ReadOptions(password=password, pdf_engine=pdf_engine, ocr=ocr,
-                          **({} if max_bytes is None else {"max_bytes": max_bytes}))
+    options = ReadOptions(password=password, max_bytes=DEFAULT_MAX_BYTES if max_bytes is None else max_bytes,
+                          pdf_engine=pdf_engine, ocr=ocr)
     return [meeting for meeting, _part in read_records(path, options)]
 
 

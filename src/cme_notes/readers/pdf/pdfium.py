@@ -122,9 +122,10 @@ def _words(textpage: pdfium.PdfTextPage, count: int, left: float, top: float) ->
     loose, origin, text_object = c.FPDFText_GetLooseCharBox, c.FPDFText_GetCharOrigin, _text_object
     fonts: dict[int, Font] = {}
 
-    def font_of(index: int) -> Font:
+    def font_of(index: int, key: int | None = None) -> Font:
         # The characters of one text object share its font and size: look them up once per object.
-        key = text_object(address, index)
+        if key is None:
+            key = text_object(address, index)
         font = fonts.get(key)
         if font is None:
             font = fonts[key] = _font(handle, index)
@@ -154,8 +155,8 @@ def _words(textpage: pdfium.PdfTextPage, count: int, left: float, top: float) ->
         # previous word ended in lies wholly inside it: one lookup a word, in most words.
         key = last if last == previous or end - first == 1 else text_object(address, first)
         previous = last
-        font = fonts.get(key) or font_of(first)
-        if last != key and (fonts.get(last) or font_of(end - 1)).face != font.face:
+        font = font_of(first, key)
+        if last != key and font_of(end - 1, last).face != font.face:
             # A change of font inside a run without spaces ("PRESENT" in bold, then ":"): a word for
             # each font, as pdfplumber makes them, so that a bold label or a list number stands alone.
             for run in _font_runs(first, end, font_of):

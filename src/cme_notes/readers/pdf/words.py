@@ -81,10 +81,13 @@ def layout_page(raw: RawPage, number: int) -> PageLayout:
     # taken as a one-cell table it would swallow the text and running headers inside it.
     grids = [grid_of(rows) for rows in raw.tables if sum(1 for row in rows for box in row if box) > 1]
     grids.sort(key=lambda g: (g.top, g.x0))
-    body: list[Word] = [] if grids else list(words)
-    for w in words if grids else ():
-        cell = _cell_for(grids, w)
-        (cell.words if cell else body).append(w)
+    if not grids:
+        body = list(words)
+    else:
+        body = []
+        for w in words:
+            cell = _cell_for(grids, w)
+            (cell.words if cell else body).append(w)
     for grid in grids:
         for cell in grid.cells:
             cell.lines = group_lines(cell.words)
