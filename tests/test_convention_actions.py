@@ -161,8 +161,8 @@ def test_review_of_outstanding_action_items_with_status_lines():
     )
     meeting = parse_text(text)
     assert [a.description for a in meeting.actions] == ["Request a better report for next month"]
-    assert [(a.owners_text, a.status) for a in meeting.previous_actions] == [
-        ("Greg", "complete"), ("Brett", "still to reach out"),
+    assert [(a.owners_text, a.status, a.status_text) for a in meeting.previous_actions] == [
+        ("Greg", "done", "COMPLETE"), ("Brett", "open", "still to reach out"),
     ]
 
 
@@ -314,7 +314,8 @@ def test_an_action_log_with_timescales_and_where_each_was_raised():
         ("Book the marquee", ["Priya Shah"], dt.date(2025, 4, 4))
     ]
     [old] = meeting.previous_actions
-    assert (old.description, old.owners, old.status, old.raised) == ("Renew the insurance", ["Tom Ellis"], "ongoing", "12 Jan 2025")
+    assert (old.description, old.owners, old.status, old.status_text, old.raised) == (
+        "Renew the insurance", ["Tom Ellis"], "open", "Ongoing", "12 Jan 2025")
 
 
 def test_an_action_table_under_a_review_of_last_meetings_actions():

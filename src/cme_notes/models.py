@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
@@ -65,8 +67,14 @@ class Action(_Model):
     owners_text: str | None = None
     """The owner text as the minutes wrote it, e.g. "MS / CO"."""
     due: dt.date | None = None
-    status: str | None = None
-    """For an action carried over from an earlier meeting: its status as written ("done", "open", "ongoing"...)."""
+    ref: str | None = None
+    """The action's own reference where the minutes give one ("Mar24.03", "A12", "7.4"), as written; what a
+    later meeting's review of the action cites."""
+    status: Literal["open", "done", "dropped"] | None = None
+    """What the minutes say of the action: open (ongoing, carried forward, in progress), done (completed,
+    closed) or dropped (withdrawn, no longer needed); None when they say nothing (a new action: open)."""
+    status_text: str | None = None
+    """The status as written ("Completed 3 May", "Ongoing - chase in June", "c/f")."""
     raised: str | None = None
     """For a carried-over action: the meeting or reference it came from, as written."""
     where: Where | None = None

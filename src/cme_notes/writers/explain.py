@@ -73,7 +73,7 @@ def _action(a: "Action") -> str:
     head = f"[item {a.item}] " if a.item else ""
     owners = ", ".join(a.owners) or "no owner"
     due = f"; due {a.due.isoformat()}" if a.due else ""
-    status = f"; {a.status}" if a.status else ""
+    status = f"; {a.status_text or a.status}" if a.status or a.status_text else ""
     return f"{head}{a.description} → {owners}{due}{status}"
 
 

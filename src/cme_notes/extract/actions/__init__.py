@@ -24,6 +24,7 @@ from .labelled import labelled_actions
 from .lists import ended_by_owner, led_by_owner, listed
 from .sections import PREVIOUS, headed_lists, in_spans, review_spans, section_kinds
 from .sentences import prose_runs, sentence_tasks
+from .status import set_status
 from .tables import item_numbers, row_action
 
 # "Status: COMPLETE" under an action under review
@@ -58,7 +59,7 @@ def extract_actions(
         status = _STATUS.match(para.text.strip())
         if status:
             if under_review is not None:
-                under_review.status = status.group("status").strip().casefold() or None
+                set_status(under_review, status.group("status"))
             under_review = None
             continue
         if para.index in headed:

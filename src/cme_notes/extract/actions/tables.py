@@ -8,6 +8,7 @@ from ..layout import ActionRow
 from ..owners import OwnerResolver
 from ..where import where_of
 from .common import make_action
+from .status import set_status
 
 
 def item_numbers(item_of: dict) -> dict[str, str]:
@@ -24,8 +25,7 @@ def row_action(row: ActionRow, item_of: dict, numbers: dict[str, str], resolver:
         due = first_date(row.due, meeting_date)
         if due is not None:
             action.due = due
-    if row.status:
-        action.status = row.status.strip().casefold()
+    set_status(action, row.status)
     if row.raised:
         action.raised = row.raised.strip()
     action.where = where_of(row.source, "actions.person-table" if row.per_person else "actions.table")
