@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 __version__ = "1.0.0"
-__all__ = ["parse", "parse_all", "parse_text", "parse_text_all", "parse_document", "__version__"]
+__all__ = ["parse", "parse_all", "parse_text", "parse_text_all", "parse_document", "record_schema", "__version__"]
 
 from .readers.options import DEFAULT_PDF_ENGINE
 
@@ -115,3 +115,11 @@ def parse_document(document: "Document") -> "Meeting":
     from .extract import extract
 
     return extract(document)
+
+
+def record_schema() -> dict:
+    """The JSON Schema of the record (what ``cme-notes schema`` prints), generated from the models: its
+    ``$id`` and ``record_version`` carry :data:`cme_notes.models.RECORD_VERSION`."""
+    from .schema import record_schema as generate
+
+    return generate()

@@ -15,9 +15,14 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
+RECORD_VERSION = "2.0"
+"""The record format's version (``cme-notes schema``): bump the minor number when a field is added, the major one
+when a field is removed, renamed or changes its type or meaning (what breaks a reader of older records)."""
+
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    # Field docstrings become the descriptions of `cme-notes schema`: one text documents both.
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, use_attribute_docstrings=True)
 
 
 class Where(_Model):
@@ -118,6 +123,10 @@ class Source(_Model):
 
 
 class Meeting(_Model):
+    """One meeting's record, as ``cme-notes parse --format json`` prints it."""
+
+    record_version: str = RECORD_VERSION
+    """The record format this record follows (see ``cme-notes schema``)."""
     title: str | None = None
     date: dt.date | None = None
     place: str | None = None

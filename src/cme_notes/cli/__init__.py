@@ -16,6 +16,7 @@ from .calendar import calendar
 from .common import CONTEXT
 from .index import index
 from .parse import parse
+from .schema import schema
 from .search import search
 
 
@@ -40,3 +41,4 @@ main.add_command(index)
 main.add_command(attendance)
 main.add_command(calendar)
 main.add_command(search)
+main.add_command(schema)
