@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 SHARED ?= ../shared
 
-.PHONY: demo test eval bench samples fuzz clean help
+.PHONY: demo test eval bench samples readme fuzz clean help
 
 help:
 	@echo "make demo     set up, then parse a bundled sample and list its actions"
@@ -14,6 +14,7 @@ help:
 	@echo "make eval     score against ../shared/corpus/dev and ../shared/corpus/real (needs ../shared)"
 	@echo "make bench    speed and memory figures"
 	@echo "make samples  rebuild samples/*.docx, *.pdf, *.txt from scripts/build_samples.py"
+	@echo "make readme   run the README's examples and rewrite the output they show"
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "cme-notes needs Python 3.11 or newer, found " + sys.version.split()[0])'
@@ -47,6 +48,11 @@ bench: $(STAMP)
 
 samples: $(STAMP)
 	$(BIN)/python scripts/build_samples.py
+
+# The README's console examples, run on samples/: their output in README.md rewritten from real runs
+# (tests/test_readme.py fails when they differ).
+readme: $(STAMP)
+	$(BIN)/python scripts/readme_examples.py --update
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache bench-out
