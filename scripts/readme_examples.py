@@ -77,8 +77,8 @@ class Block:
 # --------------------------------------------------------------------------- reading the README
 
 
-def blocks(lines: list[str]) -> list[Block]:
-    """Every ``console`` block of the README, in order."""
+def blocks(lines: list[str], name: str = "README.md") -> list[Block]:
+    """Every ``console`` block of the README (called ``name`` in messages), in order."""
     found, n = [], 0
     while n < len(lines):
         fence = FENCE.match(lines[n])
@@ -87,21 +87,21 @@ def blocks(lines: list[str]) -> list[Block]:
             continue
         end = next((k for k in range(n + 1, len(lines)) if lines[k].strip() == fence.group(1)), None)
         if end is None:
-            raise SystemExit(f"README.md:{n + 1}: a console block that is never closed")
+            raise SystemExit(f"{name}:{n + 1}: a console block that is never closed")
         marker = NOT_CHECKED.match(lines[n - 1]) if n else None
-        found.append(Block(n, examples(lines, n + 1, end), marker.group("reason") if marker else None))
+        found.append(Block(n, examples(lines, n + 1, end, name), marker.group("reason") if marker else None))
         n = end + 1
     return found
 
 
-def examples(lines: list[str], start: int, end: int) -> list[Example]:
+def examples(lines: list[str], start: int, end: int, name: str) -> list[Example]:
     """The commands of the block between ``start`` and ``end`` (its fences), each with its output."""
     found: list[Example] = []
     n = start
     while n < end:
         if not lines[n].startswith(PROMPT):
             if not found:
-                raise SystemExit(f"README.md:{n + 1}: a console block must start with a '$ ' command line")
+                raise SystemExit(f"{name}:{n + 1}: a console block must start with a '$ ' command line")
             n += 1
             continue
         first, command = n, lines[n][len(PROMPT):]
@@ -156,41 +156,48 @@ def scratch(root: Path) -> dict[str, str]:
 def run(command: str, cwd: Path, env: dict[str, str]) -> list[str]:
     """The lines ``command`` prints: its standard output (a terminal), then its standard error."""
     master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
-    attrs = termios.tcgetattr(slave)
-    attrs[1] &= ~termios.OPOST  # "\n" stays "\n" (a terminal would write "\r\n")
-    termios.tcsetattr(slave, termios.TCSANOW, attrs)
     try:
-        proc = subprocess.Popen(["bash", "-c", command], cwd=cwd, env=env, stdin=subprocess.DEVNULL,
-                                stdout=slave, stderr=subprocess.PIPE, start_new_session=True)
-    finally:
-        os.close(slave)
-    out, err = bytearray(), bytearray()
-    streams = {master: out, proc.stderr.fileno(): err}
-    deadline = time.monotonic() + COMMAND_TIMEOUT
-    try:
-        while streams:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                os.killpg(proc.pid, signal.SIGKILL)
-                err += f"[readme_examples: stopped after {COMMAND_TIMEOUT:.0f} s]\n".encode()
-                break
-            ready, _, _ = select.select(list(streams), [], [], left)
-            for fd in ready:
-                try:
-                    chunk = os.read(fd, 65536)
-                except OSError:  # EIO: every writer of the terminal has closed it
-                    chunk = b""
-                if chunk:
-                    streams[fd] += chunk
-                else:
-                    del streams[fd]
-        proc.wait(timeout=COMMAND_TIMEOUT)
+        try:
+            fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
+            attrs = termios.tcgetattr(slave)
+            attrs[1] &= ~termios.OPOST  # "\n" stays "\n" (a terminal would write "\r\n")
+            termios.tcsetattr(slave, termios.TCSANOW, attrs)
+            proc = subprocess.Popen(["bash", "-c", command], cwd=cwd, env=env, stdin=subprocess.DEVNULL,
+                                    stdout=slave, stderr=subprocess.PIPE, start_new_session=True)
+        finally:
+            os.close(slave)
+        with proc.stderr:
+            out, err = collect(proc, master)
     finally:
         os.close(master)
-        proc.stderr.close()
     text = (out + err).decode("utf-8", "replace").replace("\r\n", "\n")
     return normalise(ESCAPES.sub("", text).split("\n"))
+
+
+def collect(proc: subprocess.Popen, terminal: int) -> tuple[bytes, bytes]:
+    """What ``proc`` writes to the terminal and to its stderr pipe until both close, or until it has run for
+    COMMAND_TIMEOUT (then its whole process group is killed, and the error says so)."""
+    out, err = bytearray(), bytearray()
+    streams = {terminal: out, proc.stderr.fileno(): err}
+    deadline = time.monotonic() + COMMAND_TIMEOUT
+    while streams:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            os.killpg(proc.pid, signal.SIGKILL)
+            err += f"[readme_examples: stopped after {COMMAND_TIMEOUT:.0f} s]\n".encode()
+            break
+        ready, _, _ = select.select(list(streams), [], [], left)
+        for fd in ready:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:  # EIO: every writer of the terminal has closed it
+                chunk = b""
+            if chunk:
+                streams[fd] += chunk
+            else:
+                del streams[fd]
+    proc.wait(timeout=COMMAND_TIMEOUT)
+    return bytes(out), bytes(err)
 
 
 def normalise(lines: list[str]) -> list[str]:
@@ -222,8 +229,8 @@ def differences(lines: list[str], found: list[Block]) -> tuple[list[tuple[Exampl
     return changed, skipped
 
 
-def diff(example: Example, got: list[str]) -> str:
-    label = f"README.md:{example.line + 1}: $ {example.command.splitlines()[0]}"
+def diff(example: Example, got: list[str], name: str) -> str:
+    label = f"{name}:{example.line + 1}: $ {example.command.splitlines()[0]}"
     return "\n".join(difflib.unified_diff(normalise(example.shown), got, f"{label} (README)", f"{label} (real run)",
                                           lineterm=""))
 
@@ -260,12 +267,12 @@ def main(argv: list[str] | None = None) -> int:
 
     text = args.readme.read_text(encoding="utf-8")
     lines = text.split("\n")
-    found = blocks(lines)
+    found = blocks(lines, args.readme.name)
     started = time.monotonic()
     changed, skipped = differences(lines, found)
     ran = sum(len(b.examples) for b in found if not b.skipped)
     for block in skipped:
-        print(f"README.md:{block.line + 1}: not checked: {block.skipped}", file=sys.stderr)
+        print(f"{args.readme.name}:{block.line + 1}: not checked: {block.skipped}", file=sys.stderr)
     summary = (f"{ran} command(s) in {len(found) - len(skipped)} block(s) run in {time.monotonic() - started:.0f} s, "
                f"{len(skipped)} block(s) not checked")
     if args.update:
@@ -274,7 +281,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{summary}; {len(changed)} output(s) rewritten", file=sys.stderr)
         return 0
     for example, got in changed:
-        print(diff(example, got) + "\n")
+        print(diff(example, got, args.readme.name) + "\n")
     print(f"{summary}; {len(changed)} differ from the README" + (" (make readme rewrites them)" if changed else ""),
           file=sys.stderr)
     return 1 if changed else 0

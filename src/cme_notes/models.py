@@ -1,8 +1,8 @@
 """The validated meeting record.
 
-Field names are a contract: ``../shared/eval/score.py`` and users' scripts read
-them (date, attendees[].name/organisation/role, apologies[], items[].number/title,
-actions[].item/description/owners/due, next_meetings[].date/time).
+Field names are a contract, which ``cme-notes schema`` prints (versioned by RECORD_VERSION):
+``../shared/eval/score.py`` and users' scripts read them (date, attendees[].name/organisation/role,
+apologies[], items[].number/title, actions[].item/description/owners/due, next_meetings[].date/time).
 """
 from __future__ import annotations
 
