@@ -72,6 +72,8 @@ class Block:
     examples: list[Example]
     skipped: str | None = None
     """Why the block is not run, as its marker says; None for a block that is checked."""
+    malformed: bool = False
+    """A console block with no ``$ `` line before its first output: not run, and reported as a fault."""
 
 
 # --------------------------------------------------------------------------- reading the README
@@ -89,21 +91,20 @@ def blocks(lines: list[str], name: str = "README.md") -> list[Block]:
         if end is None:
             raise SystemExit(f"{name}:{n + 1}: a console block that is never closed")
         marker = NOT_CHECKED.match(lines[n - 1]) if n else None
-        found.append(Block(n, examples(lines, n + 1, end, name), marker.group("reason") if marker else None))
+        if lines[n + 1:end] and not lines[n + 1].startswith(PROMPT):
+            found.append(Block(n, [], "its first line is not a '$ ' command line", malformed=True))
+        else:
+            found.append(Block(n, examples(lines, n + 1, end), marker.group("reason") if marker else None))
         n = end + 1
     return found
 
 
-def examples(lines: list[str], start: int, end: int, name: str) -> list[Example]:
-    """The commands of the block between ``start`` and ``end`` (its fences), each with its output."""
+def examples(lines: list[str], start: int, end: int) -> list[Example]:
+    """The commands of the block between ``start`` and ``end`` (its fences; the first line a command), each
+    with its output."""
     found: list[Example] = []
     n = start
     while n < end:
-        if not lines[n].startswith(PROMPT):
-            if not found:
-                raise SystemExit(f"{name}:{n + 1}: a console block must start with a '$ ' command line")
-            n += 1
-            continue
         first, command = n, lines[n][len(PROMPT):]
         while not complete(command) and n + 1 < end:
             n += 1
@@ -272,19 +273,21 @@ def main(argv: list[str] | None = None) -> int:
     changed, skipped = differences(lines, found)
     ran = sum(len(b.examples) for b in found if not b.skipped)
     for block in skipped:
-        print(f"{args.readme.name}:{block.line + 1}: not checked: {block.skipped}", file=sys.stderr)
+        kind = "error: not run" if block.malformed else "not checked"
+        print(f"{args.readme.name}:{block.line + 1}: {kind}: {block.skipped}", file=sys.stderr)
+    faults = sum(block.malformed for block in skipped)
     summary = (f"{ran} command(s) in {len(found) - len(skipped)} block(s) run in {time.monotonic() - started:.0f} s, "
                f"{len(skipped)} block(s) not checked")
     if args.update:
         if changed:
             write_whole(args.readme, "\n".join(updated(lines, changed)))
         print(f"{summary}; {len(changed)} output(s) rewritten", file=sys.stderr)
-        return 0
+        return 1 if faults else 0
     for example, got in changed:
         print(diff(example, got, args.readme.name) + "\n")
     print(f"{summary}; {len(changed)} differ from the README" + (" (make readme rewrites them)" if changed else ""),
           file=sys.stderr)
-    return 1 if changed else 0
+    return 1 if changed or faults else 0
 
 
 if __name__ == "__main__":

@@ -188,6 +188,10 @@ wrong
 $ uname -a
 Linux
 ```
+
+```console
+output with no command
+```
 """)
 
     found = examples_script().blocks(readme.read_text(encoding="utf-8").split("\n"))
@@ -195,7 +199,9 @@ Linux
 
     assert [e.command for e in found[0].examples] == ['echo "one\ntwo" \\\n  three', "pwd | sed 's|.*/||'"]
     assert found[1].skipped == "the output depends on the machine"
+    assert found[2].malformed
     assert check.returncode == 1
     assert "not checked: the output depends on the machine" in check.stderr
+    assert "README.md:21: error: not run: its first line is not a '$ ' command line" in check.stderr
     assert "2 command(s) in 1 block(s)" in check.stderr
     assert "-wrong\n+readme-examples-" in check.stdout  # the scratch folder, not the repository
