@@ -8,7 +8,7 @@ import click
 
 from ..readers.options import ReadOptions
 from .common import CONTEXT, reading_options
-from .sources import DATE, choose_format, db_option, group_option, open_source, warn, write_view
+from .sources import DATE, choose_format, db_option, group_option, open_source, say_unmatched, warn, write_view
 
 
 @click.command(context_settings=CONTEXT)
@@ -49,6 +49,7 @@ def actions(paths: tuple[str, ...], db: str | None, owner: str | None, since: dt
     records = index.actions(owner=owner, since=since, until=until, search=text, group=group,
                             overdue_on=(today or dt.date.today()) if overdue else None)
     rows = action_rows(records)
+    say_unmatched(index, owner=owner, group=group)
     title = f"{len(rows)} action(s)" + (f" overdue on {(today or dt.date.today()).isoformat()}" if overdue else "")
     write_view(rows, ACTION_COLUMNS, fmt, output, title=title, sheet="Actions", table=_table(title))
     sys.exit(1 if failed else 0)

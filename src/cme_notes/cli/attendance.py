@@ -9,7 +9,7 @@ import click
 from ..readers.options import ReadOptions
 from .common import CONTEXT, reading_options
 from .sources import (aliases_option, choose_format, db_option, group_option, load_aliases, open_source,
-                      since_option, until_option, write_view)
+                      say_unmatched, since_option, until_option, write_view)
 
 
 @click.command(context_settings=CONTEXT)
@@ -50,6 +50,7 @@ def attendance(paths: tuple[str, ...], db: str | None, by: str, group: str | Non
     index, failed = open_source(paths, db, reading=reading, aliases=table)
     options = dict(aliases=table, group=group, since=since, until=until)
     rows = register(index, by=by, **options)
+    say_unmatched(index, group=group)
     columns = PEOPLE_COLUMNS if by == "people" else ORGANISATION_COLUMNS
     title = f"Attendance by {'person' if by == 'people' else 'organisation'} ({len(rows)})"
 

@@ -8,8 +8,8 @@ import click
 
 from ..readers.options import ReadOptions
 from .common import CONTEXT, reading_options
-from .sources import (choose_format, db_option, group_option, open_source, since_option, until_option, warn,
-                      write_view)
+from .sources import (choose_format, db_option, group_option, open_source, say_unmatched, since_option,
+                      until_option, warn, write_view)
 
 
 @click.command(context_settings=CONTEXT)
@@ -42,6 +42,7 @@ def search(text: str, paths: tuple[str, ...], db: str | None, group: str | None,
     if not index.has_fts:
         warn("this SQLite has no full-text search (FTS5): matching words with LIKE, without stemming")
     rows = find(index, text, group=group, since=since, until=until)
+    say_unmatched(index, group=group)
     title = f"{len(rows)} item(s) mention {text!r}"
     write_view(rows, SEARCH_COLUMNS, fmt, output, title=title, table=_table(title))
     sys.exit(1 if failed else 0)
