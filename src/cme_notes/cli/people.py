@@ -56,7 +56,8 @@ def people(paths: tuple[str, ...], db: str | None, name: str | None, group: str 
 
 
 def _table(title: str):
-    """What fits a terminal: spellings, groups and entries as written are in json, csv and xlsx."""
+    """What fits a terminal of 100 columns: spellings, groups, entries as written and exact dates are in json,
+    csv and xlsx."""
     def show(rows: list[dict], console) -> None:
         from rich.table import Table
         from rich.text import Text
@@ -64,19 +65,23 @@ def _table(title: str):
         from ..views.people import label
 
         table = Table(title=title, title_justify="left")
-        table.add_column("Name", overflow="fold")
-        table.add_column("Organisation", overflow="fold")
-        table.add_column("Role", overflow="fold")
-        for header in ("Present", "Apologies", "Of"):
+        table.add_column("Name", no_wrap=True)
+        table.add_column("Organisation, role", overflow="fold")
+        for header in ("Present", "Apol.", "Of"):
             table.add_column(header, justify="right", no_wrap=True)
-        table.add_column("First seen", no_wrap=True)
-        table.add_column("Last seen", no_wrap=True)
+        table.add_column("Seen", no_wrap=True)
         table.add_column("Actions", justify="right", no_wrap=True)
         table.add_column("Open", justify="right", no_wrap=True)
         for r in rows:
-            table.add_row(Text(label(r)), Text(", ".join(r["organisations"])), Text(", ".join(r["roles"])),
-                          *(str(r[k]) for k in ("present", "apologies", "meetings")), r["first_seen"] or "",
-                          r["last_seen"] or "", str(r["actions"]), str(r["open_actions"]))
+            table.add_row(Text(label(r)), Text(", ".join([*r["organisations"], *r["roles"]])),
+                          *(str(r[k]) for k in ("present", "apologies", "meetings")),
+                          _span(r["first_seen"], r["last_seen"]), str(r["actions"]), str(r["open_actions"]))
         console.print(table)
 
     return show
+
+
+def _span(first: str | None, last: str | None) -> str:
+    """"Mar 2024–Jul 2025", "Jan 2025": when someone was listed, to the month."""
+    months = [f"{dt.date.fromisoformat(d):%b %Y}" for d in (first, last) if d]
+    return "–".join(dict.fromkeys(months))

@@ -56,6 +56,14 @@ class GroupAliases:
         name = self.name(title)
         return fold(name) if name else None
 
+    def matches(self, group_key: str | None, text: str) -> bool:
+        """Whether ``--group TEXT`` takes a meeting of ``group_key``: a name or variant the user listed means that
+        group exactly (not the committees whose names contain it); other text, any group whose name contains it."""
+        wanted = fold(text)
+        if wanted in self.table:
+            return group_key == fold(self.table[wanted])
+        return group_key is not None and wanted in group_key
+
     @property
     def fingerprint(self) -> str:
         """Changes when the table changes (an index regroups its meetings then); "" for no table."""

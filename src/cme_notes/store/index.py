@@ -72,9 +72,10 @@ class Index:
         self._ids: dict[tuple[str, str], int] = {}  # (table, key) -> id for people and organisations
         if readonly and not memory and self._groups_stale():
             self._regroup_in_memory()
-        # what queries ask of the user's [groups]: a title's group name, the group key a --group text stands for
+        # what queries ask of the user's [groups]: a title's group name, whether a meeting is of the --group asked for
         self.con.create_function("group_title", 1, lambda title: self.aliases.groups.name(title), deterministic=True)
-        self.con.create_function("group_key_of", 1, lambda text: self.aliases.groups.key(text), deterministic=True)
+        self.con.create_function("group_matches", 2, lambda key, text: self.aliases.groups.matches(key, text),
+                                 deterministic=True)
 
     # -- lifecycle ----------------------------------------------------------
 
@@ -488,7 +489,7 @@ def _record_hash(meeting: "Meeting") -> str:
 def _meeting_filter(group: str | None, since: dt.date | None, until: dt.date | None) -> tuple[str, list]:
     clauses, params = ["1"], []
     if group:
-        clauses.append("instr(m.group_key, group_key_of(?)) > 0")  # a variant the user listed stands for its group
+        clauses.append("group_matches(m.group_key, ?)")
         params.append(group)
     if since is not None:
         clauses.append("m.date >= ?")
