@@ -257,6 +257,8 @@ def test_a_library_user_gets_the_same_groups(archive: Path, tmp_path: Path) -> N
     meetings = [cme_notes.parse(p) for p in sorted(archive.glob("*.md"))]
     rows = views.people(meetings, aliases=OrgAliases.load(aliases), name="Baker")
     assert rows[0]["groups"] == [COUNCIL] and rows[0]["present"] == 3
+    events = views.calendar(meetings, aliases=OrgAliases.load(aliases)).walk("VEVENT")
+    assert sorted(str(e["SUMMARY"]) for e in events) == [COUNCIL, COUNCIL, PLANNING]  # 6 May once, 3 June, 20 May
 
 
 @pytest.mark.parametrize("table, words", [

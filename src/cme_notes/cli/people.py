@@ -32,8 +32,8 @@ def people(paths: tuple[str, ...], db: str | None, name: str | None, group: str 
 
     Spellings of one person ("Dr Alan Webb", "Alan Webb"; "K Armitage",
     "Keith Armitage") are one row; meetings count, in each group, from the
-    first one that lists the person. A --name, --group or --owner that
-    matches nobody says so on stderr and names the closest matches.
+    first one that lists the person. A --name or --group that matches
+    nothing says so on stderr and names the closest matches.
 
     \b
     Examples:

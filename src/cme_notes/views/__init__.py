@@ -82,9 +82,12 @@ def people(source: Source, *, aliases: OrgAliases | None = None, group: str | No
 
 
 def calendar(source: Source, *, with_actions: bool = False, group: str | None = None,
-             since: dt.date | None = None, name: str | None = None):
-    """An ``icalendar.Calendar``: one event per future meeting (announced once or many times), and due dates if asked."""
-    index = index_of(source)
+             since: dt.date | None = None, name: str | None = None, aliases: OrgAliases | None = None):
+    """An ``icalendar.Calendar``: one event per future meeting (announced once or many times), and due dates if asked.
+
+    ``aliases``: for meeting records, the tables whose [groups] say which titles are one group.
+    """
+    index = index_of(source, aliases)
     planned = merge_announcements(index.future_meetings(group=group, since=since))
     due = index.actions(group=group, since=since) if with_actions else []
     return build_calendar(planned, [a for a in due if a.due and (since is None or a.due >= since.isoformat())], name=name)
