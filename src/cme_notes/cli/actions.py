@@ -49,9 +49,10 @@ def actions(paths: tuple[str, ...], db: str | None, owner: str | None, since: dt
     records = index.actions(owner=owner, since=since, until=until, search=text, group=group,
                             overdue_on=(today or dt.date.today()) if overdue else None)
     rows = action_rows(records)
-    say_unmatched(index, owner=owner, group=group)
     title = f"{len(rows)} action(s)" + (f" overdue on {(today or dt.date.today()).isoformat()}" if overdue else "")
     write_view(rows, ACTION_COLUMNS, fmt, output, title=title, sheet="Actions", table=_table(title))
+    if not rows:  # something matched each option given
+        say_unmatched(index, owner=owner, group=group)
     sys.exit(1 if failed else 0)
 
 

@@ -50,7 +50,6 @@ def attendance(paths: tuple[str, ...], db: str | None, by: str, group: str | Non
     index, failed = open_source(paths, db, reading=reading, aliases=table)
     options = dict(aliases=table, group=group, since=since, until=until)
     rows = register(index, by=by, **options)
-    say_unmatched(index, group=group)
     columns = PEOPLE_COLUMNS if by == "people" else ORGANISATION_COLUMNS
     title = f"Attendance by {'person' if by == 'people' else 'organisation'} ({len(rows)})"
 
@@ -79,4 +78,6 @@ def attendance(paths: tuple[str, ...], db: str | None, by: str, group: str | Non
         write_view(flat, flat_columns, fmt, output, title=title)
     else:
         write_view(rows, columns, fmt, output, title=title, sheets=sheets, table=show)
+    if not rows:  # something matched each option given
+        say_unmatched(index, group=group)
     sys.exit(1 if failed else 0)

@@ -39,10 +39,10 @@ def calendar(paths: tuple[str, ...], db: str | None, output: str | None, with_ac
 
     index, failed = open_source(paths, db, reading=reading, aliases=load_aliases(aliases))
     cal = build(index, with_actions=with_actions, group=group, since=since, name=name)
-    say_unmatched(index, group=group)
     emit(cal.to_ical().decode("utf-8"), output)
     if output not in (None, "-"):
         uids = [str(e["UID"]) for e in cal.walk("VEVENT")]
         due = sum(uid.startswith("action-") for uid in uids)
         click.echo(f"cme-notes: wrote {len(uids) - due} meeting(s) and {due} action due date(s) to {output}", err=True)
+    say_unmatched(index, group=group)
     sys.exit(1 if failed else 0)

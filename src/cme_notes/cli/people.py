@@ -49,9 +49,10 @@ def people(paths: tuple[str, ...], db: str | None, name: str | None, group: str 
     table = load_aliases(aliases)
     index, failed = open_source(paths, db, reading=reading, aliases=table)
     rows = people_view(index, aliases=table, group=group, since=since, until=until, name=name)
-    say_unmatched(index, group=group, name=name)
     title = f"{len(rows)} people"
     write_view(rows, PERSON_COLUMNS, fmt, output, title=title, sheet="People", table=_table(title))
+    if not rows:  # something matched each option given
+        say_unmatched(index, group=group, name=name)
     sys.exit(1 if failed else 0)
 
 

@@ -42,9 +42,10 @@ def search(text: str, paths: tuple[str, ...], db: str | None, group: str | None,
     if not index.has_fts:
         warn("this SQLite has no full-text search (FTS5): matching words with LIKE, without stemming")
     rows = find(index, text, group=group, since=since, until=until)
-    say_unmatched(index, group=group)
     title = f"{len(rows)} item(s) mention {text!r}"
     write_view(rows, SEARCH_COLUMNS, fmt, output, title=title, table=_table(title))
+    if not rows:  # something matched each option given
+        say_unmatched(index, group=group)
     sys.exit(1 if failed else 0)
 
 

@@ -33,7 +33,8 @@ class IsoDate(click.ParamType):
 DATE = IsoDate()
 
 db_option = click.option("--db", metavar="FILE", help="Read the index FILE built by `cme-notes index` instead of PATHs.")
-group_option = click.option("--group", metavar="TEXT", help="Only meetings of groups whose name contains TEXT.")
+group_option = click.option("--group", metavar="TEXT", help="Only meetings of groups whose name contains TEXT "
+                            "(a group or title listed in the aliases' [groups]: that group alone).")
 aliases_option = click.option(
     "--aliases", metavar="FILE", type=click.Path(dir_okay=False),
     help="TOML file of organisation, people and group aliases (see README), added to the built-in table.",
