@@ -100,6 +100,13 @@ def test_name_filter_answers_to_a_first_name_a_surname_or_initials(archive: Path
         assert [r["name"] for r in rows] == ["John Baker"], text
 
 
+def test_a_name_answers_to_the_initials_of_its_words_too() -> None:
+    from cme_notes.views.people import named
+
+    owen = {"name": "Owen Price", "spellings": ["Owen Price"], "initials": []}
+    assert named(owen, "OP") and named(owen, "price") and not named(owen, "OPR") and not named(owen, "Pryce")
+
+
 def test_since_and_until_count_only_meetings_and_actions_in_the_range(archive: Path) -> None:
     rows, _ = run_json("people", archive, "--since", "2025-04-01", "--group", COUNCIL)
     baker = person(rows, "John Baker")

@@ -118,10 +118,11 @@ def _row(name: str, person: _Person, meetings: list[MeetingRecord]) -> dict:
 
 
 def named(row: dict, text: str) -> bool:
-    """Whether a person row answers to ``text``: part of a spelling ("Keith", "armitage"), or their initials."""
+    """Whether a person row answers to ``text``: part of a spelling ("Keith", "armitage"), or their initials
+    (those the minutes gave, or those of the name: "OP" for Owen Price)."""
     wanted = fold(text)
-    return bool(wanted) and (any(wanted in fold(s) for s in (row["name"], *row["spellings"]))
-                             or any(wanted == fold(i) for i in row["initials"]))
+    initials = {fold(i) for i in row["initials"]} | {name_keys(row["name"]).get("initials")}
+    return bool(wanted) and (any(wanted in fold(s) for s in (row["name"], *row["spellings"])) or wanted in initials)
 
 
 # -- "did you mean" ---------------------------------------------------------------------------------------------
