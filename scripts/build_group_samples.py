@@ -340,8 +340,21 @@ NORTHVALE_2025_07_10 = {
 ALIASES_TOML = """\
 # Organisation names this group writes in more than one way, beyond the
 # built-in table of English local authorities' abbreviations.
+# Give it to `cme-notes index`, `attendance`, `people` or `calendar` with --aliases FILE;
+# an index remembers it. Names match whatever their case, dots, "&"/"and" and spacing.
 [organisations]
 "Thornbury" = "Thornbury Vale"
+
+# [people]: names no rule can join (a nickname, a changed surname), as written = the person.
+#   "Tommy Bradshaw" = "Tom Bradshaw"
+
+# [groups]: meeting titles that are one group. Each line names the group (the name the
+# register, the calendar and `people` show) and the titles that are it; a title not
+# listed stays its own group, so a committee is kept apart from its council unless it
+# is listed too. `--group` with a listed name or title means exactly that group.
+# The Northvale minutes all carry one title, so this file needs none; for example:
+#   [groups]
+#   "Oakridge Parish Council" = ["Oakridge PC", "Oakridge Parish Council Meeting"]
 """
 
 

@@ -16,6 +16,7 @@ from .calendar import calendar
 from .common import CONTEXT
 from .index import index
 from .parse import parse
+from .people import people
 from .schema import schema
 from .search import search
 
@@ -39,6 +40,7 @@ main.add_command(actions)
 main.add_command(batch)
 main.add_command(index)
 main.add_command(attendance)
+main.add_command(people)
 main.add_command(calendar)
 main.add_command(search)
 main.add_command(schema)

@@ -8,7 +8,7 @@ import click
 
 from ..readers.options import ReadOptions
 from .common import CONTEXT, reading_options
-from .sources import DATE, choose_format, db_option, group_option, open_source, warn, write_view
+from .sources import DATE, choose_format, db_option, group_option, open_source, say_unmatched, warn, write_view
 
 
 @click.command(context_settings=CONTEXT)
@@ -51,6 +51,8 @@ def actions(paths: tuple[str, ...], db: str | None, owner: str | None, since: dt
     rows = action_rows(records)
     title = f"{len(rows)} action(s)" + (f" overdue on {(today or dt.date.today()).isoformat()}" if overdue else "")
     write_view(rows, ACTION_COLUMNS, fmt, output, title=title, sheet="Actions", table=_table(title))
+    if not rows:  # something matched each option given
+        say_unmatched(index, owner=owner, group=group)
     sys.exit(1 if failed else 0)
 
 

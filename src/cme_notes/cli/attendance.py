@@ -9,7 +9,7 @@ import click
 from ..readers.options import ReadOptions
 from .common import CONTEXT, reading_options
 from .sources import (aliases_option, choose_format, db_option, group_option, load_aliases, open_source,
-                      since_option, until_option, write_view)
+                      say_unmatched, since_option, until_option, write_view)
 
 
 @click.command(context_settings=CONTEXT)
@@ -78,4 +78,6 @@ def attendance(paths: tuple[str, ...], db: str | None, by: str, group: str | Non
         write_view(flat, flat_columns, fmt, output, title=title)
     else:
         write_view(rows, columns, fmt, output, title=title, sheets=sheets, table=show)
+    if not rows:  # something matched each option given
+        say_unmatched(index, group=group)
     sys.exit(1 if failed else 0)

@@ -46,6 +46,8 @@ def index(paths: tuple[str, ...], db: str, aliases: str | None, prune: bool, ver
     with store:
         if store.relink_organisations():
             click.echo("cme-notes: organisations relinked under the current alias tables", err=True)
+        if store.relink_groups():
+            click.echo("cme-notes: meetings regrouped under the current [groups] aliases", err=True)
 
         def report(result) -> None:
             if result.status == FAILED:

@@ -8,8 +8,8 @@ import click
 
 from ..readers.options import ReadOptions
 from .common import CONTEXT, reading_options
-from .sources import (choose_format, db_option, group_option, open_source, since_option, until_option, warn,
-                      write_view)
+from .sources import (choose_format, db_option, group_option, open_source, say_unmatched, since_option,
+                      until_option, warn, write_view)
 
 
 @click.command(context_settings=CONTEXT)
@@ -44,6 +44,8 @@ def search(text: str, paths: tuple[str, ...], db: str | None, group: str | None,
     rows = find(index, text, group=group, since=since, until=until)
     title = f"{len(rows)} item(s) mention {text!r}"
     write_view(rows, SEARCH_COLUMNS, fmt, output, title=title, table=_table(title))
+    if not rows:  # something matched each option given
+        say_unmatched(index, group=group)
     sys.exit(1 if failed else 0)
 
 

@@ -33,10 +33,11 @@ class IsoDate(click.ParamType):
 DATE = IsoDate()
 
 db_option = click.option("--db", metavar="FILE", help="Read the index FILE built by `cme-notes index` instead of PATHs.")
-group_option = click.option("--group", metavar="TEXT", help="Only meetings of groups whose name contains TEXT.")
+group_option = click.option("--group", metavar="TEXT", help="Only meetings of groups whose name contains TEXT "
+                            "(a group or title listed in the aliases' [groups]: that group alone).")
 aliases_option = click.option(
     "--aliases", metavar="FILE", type=click.Path(dir_okay=False),
-    help="TOML file of organisation (and people) aliases, added to the built-in table.",
+    help="TOML file of organisation, people and group aliases (see README), added to the built-in table.",
 )
 since_option = click.option("--since", type=DATE, metavar="YYYY-MM-DD", help="Only meetings on or after this day.")
 until_option = click.option("--until", type=DATE, metavar="YYYY-MM-DD", help="Only meetings on or before this day.")
@@ -105,6 +106,21 @@ def open_source(paths: tuple[str, ...], db: str | None, *, reading: ReadOptions 
     for failed in report.failed:
         error(failed.error)
     return index, len(report.failed)
+
+
+_UNMATCHED = {"owner": "no actions owed by", "group": "no meetings of a group named", "name": "nobody named"}
+"""How each option's miss is said: `cme-notes: no actions owed by "Jon" — closest: John Baker (JB), Joan Marsh`."""
+
+
+def say_unmatched(index: "Index", **given: str | None) -> None:
+    """For each of owner=, group=, name= given that matches nothing in the index: say so on stderr, naming the closest."""
+    from ..views.people import nearest
+
+    for option, text in given.items():
+        found = nearest(index, option, text) if text else None
+        if found is not None:
+            near = f"closest: {', '.join(found)}" if found else "nothing close in these minutes"
+            click.echo(f'cme-notes: {_UNMATCHED[option]} "{text}" — {near}', err=True)
 
 
 def write_view(rows: list[dict], columns: list["Column"], fmt: str, output: str | None, *, title: str,

@@ -3,7 +3,9 @@
 The built-in table (``cme_notes/data/org_aliases.toml``) holds English local
 authorities' conventional abbreviations; a user file with the same
 ``[organisations]`` table adds to it and wins over it. Views always keep the
-name as written next to the canonical one, so a wrong alias is visible.
+name as written next to the canonical one, so a wrong alias is visible. The
+same file's ``[people]`` joins a person's names and ``[groups]`` a group's
+titles (see :mod:`.groups`).
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from pathlib import Path
 from typing import Mapping
 
 from ..extract.owners import fold
+from .groups import GroupAliases, GroupTableError
 
 _BUILT_IN = "org_aliases.toml"
 
@@ -47,6 +50,8 @@ class OrgAliases:
     directions: dict[str, str] = field(default_factory=dict)
     people: dict[str, str] = field(default_factory=dict)
     """Person aliases from a user file's [people] table (name as written -> canonical name)."""
+    groups: GroupAliases = field(default_factory=GroupAliases)
+    """Meeting titles that are one group, from a user file's [groups] table."""
     fingerprint: str = ""
     """Changes when the tables change: an index relinks its organisations then."""
     _prefix: re.Pattern | None = field(default=None, repr=False)
@@ -79,6 +84,7 @@ class OrgAliases:
             digest.update(user_text.encode("utf-8"))
             aliases._extend(user.get("organisations", {}))
             aliases.people.update(user.get("people", {}))
+            aliases.groups = user["groups"]
             aliases.user_text = user_text
         aliases.fingerprint = digest.hexdigest()[:16]
         aliases._compile()
@@ -150,7 +156,12 @@ def _parse_user_file(text: str, path: str) -> dict:
         entries = data.get(table, {})
         if not isinstance(entries, dict) or not all(isinstance(v, str) for v in entries.values()):
             raise AliasFileError(f'{path}: [{table}] must hold lines like "as written" = "canonical name"')
-    unknown = set(data) - {"organisations", "people"}
+    unknown = set(data) - {"organisations", "people", "groups"}
     if unknown:
-        raise AliasFileError(f"{path}: unknown table(s) {', '.join(sorted(unknown))}; expected [organisations] or [people]")
+        raise AliasFileError(f"{path}: unknown table(s) {', '.join(sorted(unknown))};"
+                             " expected [organisations], [people] or [groups]")
+    try:
+        data["groups"] = GroupAliases.from_toml(data.get("groups", {}))
+    except GroupTableError as exc:
+        raise AliasFileError(f"{path}: {exc}") from None
     return data

@@ -65,10 +65,17 @@ class Index:
         self.aliases = aliases or OrgAliases.load(user_text=stored, user_name=f"{self.path} (its stored aliases)")
         if new:
             self._remember_aliases()
+            self._set_meta("groups", self.aliases.groups.fingerprint)
         self.has_fts = schema.has_table(self.con, "passages_fts")
         """False where SQLite lacks FTS5: search then falls back to LIKE (slower, no stemming)."""
         self._depth = 0
         self._ids: dict[tuple[str, str], int] = {}  # (table, key) -> id for people and organisations
+        if readonly and not memory and self._groups_stale():
+            self._regroup_in_memory()
+        # what queries ask of the user's [groups]: a title's group name, whether a meeting is of the --group asked for
+        self.con.create_function("group_title", 1, lambda title: self.aliases.groups.name(title), deterministic=True)
+        self.con.create_function("group_matches", 2, lambda key, text: self.aliases.groups.matches(key, text),
+                                 deterministic=True)
 
     # -- lifecycle ----------------------------------------------------------
 
@@ -199,6 +206,34 @@ class Index:
         self._ids.clear()
         return True
 
+    def relink_groups(self) -> bool:
+        """Regroup every meeting (its group_key, from its title) under the current [groups] aliases.
+
+        Run when the user's [groups] table changed since the index was built;
+        returns whether anything had to change.
+        """
+        if not self._groups_stale():
+            return False
+        groups = self.aliases.groups
+        with self.transaction():
+            titles = [r[0] for r in self.con.execute("SELECT DISTINCT group_name FROM meetings WHERE group_name IS NOT NULL")]
+            self.con.executemany("UPDATE meetings SET group_key = ? WHERE group_name = ?", [(groups.key(t), t) for t in titles])
+            self._set_meta("groups", groups.fingerprint)
+            self._set_meta("user_aliases", self.aliases.user_text)
+        return True
+
+    def _groups_stale(self) -> bool:
+        return (self._get_meta("groups") or "") != self.aliases.groups.fingerprint
+
+    def _regroup_in_memory(self) -> None:
+        """A read-only index asked with other [groups] aliases: answer from a regrouped copy in memory, file untouched."""
+        copy = sqlite3.connect(":memory:", isolation_level=None)
+        self.con.backup(copy)
+        self.con.close()
+        self.con = copy
+        self.con.execute("PRAGMA foreign_keys = ON")
+        self.relink_groups()
+
     def _remember_aliases(self) -> None:
         self._set_meta("aliases", self.aliases.fingerprint)
         self._set_meta("user_aliases", self.aliases.user_text)
@@ -209,7 +244,7 @@ class Index:
         cur = con.execute(
             "INSERT INTO meetings (path, sha256, format, group_name, group_key, date, place, pages, warnings, indexed_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (path, sha256, source.format if source else None, meeting.title, fold(meeting.title) if meeting.title else None,
+            (path, sha256, source.format if source else None, meeting.title, self.aliases.groups.key(meeting.title),
              _iso(meeting.date), meeting.place, source.pages if source else None,
              "\n".join(meeting.warnings) or None, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")),
         )
@@ -320,7 +355,7 @@ class Index:
                  until: dt.date | None = None) -> list[MeetingRecord]:
         where, params = _meeting_filter(group, since, until)
         rows = self.con.execute(
-            f"SELECT id, path, format, group_name, group_key, date, place FROM distinct_meetings m WHERE {where}"
+            f"SELECT id, path, format, group_title(group_name), group_key, date, place FROM distinct_meetings m WHERE {where}"
             " ORDER BY date IS NULL, date, path", params)
         return [MeetingRecord(*r) for r in rows]
 
@@ -368,7 +403,8 @@ class Index:
         """Who was present and who sent apologies, meeting by meeting (oldest first)."""
         where, params = _meeting_filter(group, since, until)
         rows = self.con.execute(
-            "SELECT m.id, m.date, m.group_name, m.group_key, t.status, t.name, t.honorific, t.role, t.organisation, p.key"
+            "SELECT m.id, m.date, group_title(m.group_name), m.group_key, t.status, t.name, t.honorific, t.role,"
+            " t.organisation, p.key, t.initials, t.as_written"
             " FROM attendance t JOIN distinct_meetings m ON m.id = t.meeting_id JOIN people p ON p.id = t.person_id"
             f" WHERE {where} ORDER BY m.date IS NULL, m.date, m.path, t.status DESC, t.position", params)
         return [AttendanceRecord(*r) for r in rows]
@@ -384,7 +420,7 @@ class Index:
             where += " AND f.date <= ?"
             params.append(until.isoformat())
         rows = self.con.execute(
-            "SELECT m.group_name, m.group_key, f.date, f.time, f.end_time, f.place, f.text, m.date, m.path"
+            "SELECT group_title(m.group_name), m.group_key, f.date, f.time, f.end_time, f.place, f.text, m.date, m.path"
             f" FROM future_meetings f JOIN distinct_meetings m ON m.id = f.meeting_id WHERE {where}"
             " ORDER BY f.date, m.date, m.path, f.position", params)
         return [FutureRecord(*r) for r in rows]
@@ -453,8 +489,8 @@ def _record_hash(meeting: "Meeting") -> str:
 def _meeting_filter(group: str | None, since: dt.date | None, until: dt.date | None) -> tuple[str, list]:
     clauses, params = ["1"], []
     if group:
-        clauses.append("instr(m.group_key, ?) > 0")
-        params.append(fold(group))
+        clauses.append("group_matches(m.group_key, ?)")
+        params.append(group)
     if since is not None:
         clauses.append("m.date >= ?")
         params.append(since.isoformat())

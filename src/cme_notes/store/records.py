@@ -46,6 +46,10 @@ class AttendanceRecord:
     organisation: str | None
     """As written."""
     person_key: str
+    initials: str | None = None
+    """Initials the minutes give for the person ("JM" from "J Marsh (JM - Chair)")."""
+    as_written: str | None = None
+    """The whole entry as the minutes wrote it."""
 
 
 @dataclass(frozen=True, slots=True)

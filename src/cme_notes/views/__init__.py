@@ -9,6 +9,7 @@ which are put in an in-memory index first, so both give the same answers::
     views.register(meetings)                           # rows: one per person
     views.actions(meetings, owner="Owen", overdue_on=datetime.date(2025, 4, 1))
     views.calendar(meetings).to_ical()                 # an icalendar.Calendar
+    views.people(meetings, name="Owen")               # who appears, their meetings and actions
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from ..store import Index
 from .actions import ACTION_COLUMNS, action_rows
 from .calendar import build_calendar, merge_announcements
 from .columns import Column, rows_csv, rows_json
+from .people import PERSON_COLUMNS, people_rows
 from .register import ORGANISATION_COLUMNS, PEOPLE_COLUMNS, organisation_register, people_register
 from .search import SEARCH_COLUMNS, search_rows
 
@@ -29,8 +31,8 @@ if TYPE_CHECKING:
 Source = Union[Index, Iterable["Meeting"]]
 
 __all__ = [
-    "ACTION_COLUMNS", "ORGANISATION_COLUMNS", "PEOPLE_COLUMNS", "SEARCH_COLUMNS", "Column", "actions", "calendar",
-    "index_of", "register", "rows_csv", "rows_json", "search",
+    "ACTION_COLUMNS", "ORGANISATION_COLUMNS", "PEOPLE_COLUMNS", "PERSON_COLUMNS", "SEARCH_COLUMNS", "Column", "actions",
+    "calendar", "index_of", "people", "register", "rows_csv", "rows_json", "search",
 ]
 
 
@@ -64,10 +66,28 @@ def register(source: Source, *, by: str = "people", aliases: OrgAliases | None =
     return people_register(meetings, records, aliases)
 
 
+def people(source: Source, *, aliases: OrgAliases | None = None, group: str | None = None,
+           since: dt.date | None = None, until: dt.date | None = None, name: str | None = None) -> list[dict]:
+    """Who appears across the minutes (see :data:`PERSON_COLUMNS`): one row per person, by name.
+
+    ``name`` keeps the people one of whose spellings contains it, or whose initials it is; actions count
+    when raised at a meeting in ``since``..``until``.
+    """
+    index = index_of(source, aliases)
+    meetings = index.meetings(group=group, since=since, until=until)
+    held = {m.id for m in meetings}
+    owned = [a for a in index.actions(group=group) if a.meeting_id in held]
+    return people_rows(meetings, index.attendance(group=group, since=since, until=until), owned,
+                       aliases or index.aliases, name=name)
+
+
 def calendar(source: Source, *, with_actions: bool = False, group: str | None = None,
-             since: dt.date | None = None, name: str | None = None):
-    """An ``icalendar.Calendar``: one event per future meeting (announced once or many times), and due dates if asked."""
-    index = index_of(source)
+             since: dt.date | None = None, name: str | None = None, aliases: OrgAliases | None = None):
+    """An ``icalendar.Calendar``: one event per future meeting (announced once or many times), and due dates if asked.
+
+    ``aliases``: for meeting records, the tables whose [groups] say which titles are one group.
+    """
+    index = index_of(source, aliases)
     planned = merge_announcements(index.future_meetings(group=group, since=since))
     due = index.actions(group=group, since=since) if with_actions else []
     return build_calendar(planned, [a for a in due if a.due and (since is None or a.due >= since.isoformat())], name=name)

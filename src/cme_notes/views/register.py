@@ -51,7 +51,7 @@ ORGANISATION_COLUMNS = [
 
 
 @dataclass(slots=True)
-class _Tally:
+class Tally:
     group: str | None
     marks: dict[int, str] = field(default_factory=dict)
     """meeting id -> present / apologies (present wins when listed as both)."""
@@ -70,10 +70,10 @@ def people_register(meetings: list[MeetingRecord], records: list[AttendanceRecor
     """One row per person per group; ``records`` oldest meeting first (as ``Index.attendance`` gives them)."""
     aliases = aliases or OrgAliases.load()
     registry = PeopleRegistry(aliases.people).add_all(r.name for r in records)
-    tallies: dict[tuple[str | None, str], _Tally] = {}
+    tallies: dict[tuple[str | None, str], Tally] = {}
     for r in records:
         ident = registry.resolve(r.name)
-        tally = tallies.setdefault((r.group_key, ident), _Tally(r.group_name))
+        tally = tallies.setdefault((r.group_key, ident), Tally(r.group_name))
         tally.mark(r.meeting_id, r.status)
         tally.written[f"{r.honorific} {r.name}" if r.honorific else r.name] += 1  # as written, title and all
         if r.organisation:
@@ -83,7 +83,7 @@ def people_register(meetings: list[MeetingRecord], records: list[AttendanceRecor
     for (group_key, ident), tally in tallies.items():
         row = {"group": tally.group, "name": registry.identity(ident).name,
                "organisation": tally.last_organisation,
-               **_counts(_group_meetings(meetings, group_key), tally.marks),
+               **counts_since_first(group_meetings(meetings, group_key), tally.marks),
                "names_as_written": list(tally.written), "organisations_as_written": list(tally.organisations)}
         rows.append(row)
     return sorted(rows, key=lambda r: ((r["group"] or "").casefold(), r["name"].casefold()))
@@ -94,13 +94,13 @@ def organisation_register(meetings: list[MeetingRecord], records: list[Attendanc
     """One row per organisation per group: represented (someone present), apologies only, or absent."""
     aliases = aliases or OrgAliases.load()
     registry = PeopleRegistry(aliases.people).add_all(r.name for r in records)
-    tallies: dict[tuple[str | None, str], _Tally] = {}
+    tallies: dict[tuple[str | None, str], Tally] = {}
     names: dict[str, Counter] = defaultdict(Counter)
     for r in records:
         key = aliases.key(r.organisation)
         if key is None:
             continue  # a person listed without an organisation
-        tally = tallies.setdefault((r.group_key, key), _Tally(r.group_name))
+        tally = tallies.setdefault((r.group_key, key), Tally(r.group_name))
         tally.mark(r.meeting_id, r.status)
         tally.written[r.organisation] += 1
         names[key][aliases.canonical(r.organisation)] += 1
@@ -109,16 +109,16 @@ def organisation_register(meetings: list[MeetingRecord], records: list[Attendanc
     rows = []
     for (group_key, key), tally in tallies.items():
         rows.append({"group": tally.group, "organisation": names[key].most_common(1)[0][0],
-                     **_counts(_group_meetings(meetings, group_key), tally.marks),
+                     **counts_since_first(group_meetings(meetings, group_key), tally.marks),
                      "people": sorted(tally.people.values(), key=str.casefold), "names_as_written": list(tally.written)})
     return sorted(rows, key=lambda r: ((r["group"] or "").casefold(), r["organisation"].casefold()))
 
 
-def _group_meetings(meetings: list[MeetingRecord], group_key: str | None) -> list[MeetingRecord]:
+def group_meetings(meetings: list[MeetingRecord], group_key: str | None) -> list[MeetingRecord]:
     return [m for m in meetings if m.group_key == group_key]
 
 
-def _counts(meetings: list[MeetingRecord], marks: dict[int, str]) -> dict:
+def counts_since_first(meetings: list[MeetingRecord], marks: dict[int, str]) -> dict:
     """Counts from the first meeting that lists them; attendance: every meeting of the group, None before that."""
     first = next((n for n, m in enumerate(meetings) if m.id in marks), len(meetings))
     since = meetings[first:]
