@@ -42,10 +42,21 @@ def set_findings(meeting: Meeting, notes: Iterable[str] = ()) -> Meeting:
     its ``warnings`` become their messages."""
     found = check(meeting)
     messages = {f.message for f in found}
-    found += [from_message(note) for note in dict.fromkeys(notes) if note not in messages]
+    for note in dict.fromkeys(notes):
+        if note not in messages:
+            found.append(_placed(from_message(note), meeting))
     meeting.findings = found
     meeting.warnings = [f.message for f in found]
     return meeting
+
+
+def _placed(found: Finding, meeting: Meeting) -> Finding:
+    """An extractor's note of a person in both lists points at the apologies line that names them."""
+    if found.code == "present-and-apologies" and found.where is None:
+        person = next((p for p in meeting.apologies if found.message.startswith(f"{p.name} is listed")), None)
+        if person is not None:
+            return found.model_copy(update={"where": person.where})
+    return found
 
 
 def add_finding(meeting: Meeting, found: Finding) -> None:

@@ -1,7 +1,7 @@
 """Checks of the actions set at the meeting (not of earlier meetings' actions reviewed there)."""
 from __future__ import annotations
 
-from ..extract.owners import ALL, is_office
+from ..extract.owners import ALL, fold, is_office
 from ..models import Action, Finding, Meeting
 from .codes import finding
 
@@ -25,11 +25,14 @@ def action_no_due(meeting: Meeting) -> list[Finding]:
 
 def owner_not_listed(meeting: Meeting) -> list[Finding]:
     """An owner who is neither present nor sending apologies, nor everyone, nor an office ("Clerk")."""
-    listed = {p.name for p in meeting.attendees + meeting.apologies}
+    people = meeting.attendees + meeting.apologies
+    listed = {p.name for p in people}
+    # "Ben" where Ben Smith and Ben Titzer are present is ambiguous (its own finding), not unlisted
+    words = {word for p in people for word in fold(p.name).split()}
     out = []
     for action in meeting.actions:
         for owner in action.owners:
-            if owner != ALL and owner not in listed and not is_office(owner):
+            if owner != ALL and owner not in listed and not is_office(owner) and fold(owner) not in words:
                 out.append(finding("owner-not-listed", f"action owner {owner!r} is not among the people listed "
                                                        f"(item {action.item or '-'})", action.where))
     return out

@@ -26,7 +26,7 @@ __all__ = ["extract"]
 def extract(document: Document) -> Meeting:
     layout = build_layout(document)
     warnings: list[str] = []
-    attendees, apologies, people_end, people_indices = find_people(layout)
+    attendees, apologies, people_end, people_indices = find_people(layout, warnings)
     headings = find_items(layout.paras)
     first_item = headings[0].index if headings else None
     stops = [i for i in (people_end, first_item) if i is not None]
