@@ -201,3 +201,11 @@ def test_parse_table_shows_the_findings_under_the_record(tmp_path):
     path = minutes(tmp_path, "minutes.txt", CLEAN.replace("Tuesday 3 June", "Monday 3 June"))
     result = CliRunner().invoke(main, ["parse", str(path), "--format", "table"])
     assert "error: line 2: the meeting date 3 June 2025 is written as a Monday" in " ".join(result.stdout.split())
+
+
+def test_help_names_every_code_with_its_severity():
+    text = CliRunner().invoke(main, ["check", "--help"]).stdout
+    errors, warnings = text.split("Errors (exit 1):")[1].split("Warnings:")
+    for code, known in CODES.items():
+        if code != "note":
+            assert code in (errors if known.severity == "error" else warnings.split("WHERE")[0]), code
