@@ -209,3 +209,22 @@ def test_help_names_every_code_with_its_severity():
     for code, known in CODES.items():
         if code != "note":
             assert code in (errors if known.severity == "error" else warnings.split("WHERE")[0]), code
+
+
+def test_a_date_alone_on_its_line_under_the_people_is_the_meetings_date(tmp_path):
+    """A student team's minutes give the date under the list of people, with its times: no false no-date."""
+    import docx
+
+    document = docx.Document()
+    for text in ("Meeting 11:", "Week 9 of Project.", "Host: Yara Malik", "Participants: Awais Khan, Nia Rees",
+                 "NO ABSENTEES", "14:00-16:00 | 18/03/2025", "Tasks from Team Minutes 9 are carried on."):
+        document.add_paragraph(text)
+    document.add_paragraph().add_run("TASKS:").bold = True
+    for text in ("LOGIN PAGE:", "- Code the login form", "USERS PAGE:", "- List the users"):
+        document.add_paragraph(text)
+    path = tmp_path / "team.docx"
+    document.save(path)
+    record = cme_notes.parse(path)
+    assert str(record.date) == "2025-03-18"
+    assert record.where["date"].rule == "date.alone"
+    assert "no-date" not in codes(check(str(path))[1])
