@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from .codes import CODES, code_of
+from .codes import CODES
 
 
 def quality_counts(codes_per_record: Iterable[Iterable[str]]) -> tuple[int, int, Counter[str]]:
@@ -38,7 +38,3 @@ def summary_line(codes_per_record: Iterable[Iterable[str]]) -> str | None:
     parts = [f"{counts[code]} {CODES[code].label}" for code in CODES if counts[code]]
     return f"quality: {spoiled} of {total} record{'s' if total != 1 else ''}: " + "; ".join(parts) + \
         " (cme-notes check FILE lists them)"
-
-
-def codes_of_warnings(warnings: Iterable[str]) -> list[str]:
-    return [code_of(w) for w in warnings]
