@@ -86,6 +86,7 @@ def parse_text_all(text: str, *, markdown: bool = False, name: str = "-") -> lis
 
 def records(document: "Document", source: "Source") -> list[tuple["Meeting", "Document"]]:
     """Each meeting of ``document`` with the part of the document it was read from, all from ``source``."""
+    from .checks import add_finding, source_findings
     from .extract.split import split_meetings
 
     parts = split_meetings(document)
@@ -93,28 +94,21 @@ def records(document: "Document", source: "Source") -> list[tuple["Meeting", "Do
     for n, part in enumerate(parts, 1):
         meeting = parse_document(part)
         meeting.source = source.model_copy(update={"part": n if len(parts) > 1 else None})
-        if document.unread_pages:
-            meeting.warnings.append(_unread_warning(document.unread_pages))
+        for found in source_findings(document.ocr_pages, document.unread_pages):
+            add_finding(meeting, found)
         if meeting.title is None and out:  # a log's later sections carry no title of their own: the log's name is theirs
             meeting.title = out[0][0].title
         out.append((meeting, part))
     return out
 
 
-def _unread_warning(pages: list[int]) -> str:
-    """The warning of a record some of whose pages were scans left unread (a signed page scanned back in)."""
-    listed = ", ".join(map(str, pages))
-    several = len(pages) > 1
-    return (f"page{'s' if several else ''} {listed} {'have' if several else 'has'} no text layer (a scan) "
-            f"and {'were' if several else 'was'} not read: run again with --ocr to read "
-            f"{'them' if several else 'it'} with Tesseract OCR")
-
-
 def parse_document(document: "Document") -> "Meeting":
-    """Extract the record from a document that a reader (or you) built."""
+    """Extract the record from a document that a reader (or you) built, with its findings (see :mod:`cme_notes.checks`)."""
+    from .checks import set_findings
     from .extract import extract
 
-    return extract(document)
+    meeting = extract(document)
+    return set_findings(meeting, meeting.warnings)
 
 
 def record_schema() -> dict:

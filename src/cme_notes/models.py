@@ -109,6 +109,18 @@ class FutureMeeting(_Model):
         return value
 
 
+class Finding(_Model):
+    """Something a clerk should look at before the minutes go out (``cme-notes check``): an error where the
+    minutes are wrong or the record cannot be used (no date, nobody present, a date that contradicts itself),
+    a warning where something is missing or unsure (an action with no due date, a skipped item number)."""
+
+    code: str
+    """Stable and short, for scripts and for silencing: "no-date", "action-no-due", "weekday-mismatch"..."""
+    severity: Literal["error", "warning"]
+    message: str
+    where: Where | None = None
+
+
 class Source(_Model):
     path: str
     format: str
@@ -141,7 +153,10 @@ class Meeting(_Model):
     decisions: list[Decision] = Field(default_factory=list)
     next_meetings: list[FutureMeeting] = Field(default_factory=list)
     source: Source | None = None
+    findings: list[Finding] = Field(default_factory=list)
+    """What ``cme-notes check`` reports for this record: faults of the minutes and doubts of the reading."""
     warnings: list[str] = Field(default_factory=list)
+    """The findings' messages, in order (kept for scripts written before ``findings``)."""
     where: dict[str, Where] = Field(default_factory=dict)
     """Where the meeting's own fields ("date", "title", "place") were read."""
 

@@ -56,13 +56,14 @@ class BatchError(Exception):
 
 
 def render(path: str, *, fmt: str, options: ReadOptions | None = None
-           ) -> tuple[list[str] | None, str | None, int, int | None]:
-    """Parse one input and format it; runs in a worker process. Returns (texts, error, pages, scanned):
+           ) -> tuple[list[str] | None, str | None, int, int | None, list[list[str]]]:
+    """Parse one input and format it; runs in a worker process. Returns (texts, error, pages, scanned, codes):
     one text per meeting the input holds (a JSON record, a JSONL line, CSV rows without the header);
-    ``scanned``: how many pages were read by OCR, 0 for a scan refused (no --ocr), None for text."""
+    ``scanned``: how many pages were read by OCR, 0 for a scan refused (no --ocr), None for text;
+    ``codes``: each meeting's finding codes, for the quality summary."""
     result = parse_one(path, options)
     if not result.ok:
-        return None, result.error, 0, _refused_scan(result.error)
+        return None, result.error, 0, _refused_scan(result.error), []
     first = result.meetings[0]
     pages = (first.source.pages or 0) if first.source else 0
     scanned = len(first.source.ocr_pages) if first.source and first.source.ocr_pages else None
@@ -75,7 +76,7 @@ def render(path: str, *, fmt: str, options: ReadOptions | None = None
 
         # rows without the header
         texts = [rows_csv([action_row(m, a) for a in m.actions]).partition("\n")[2] for m in result.meetings]
-    return texts, None, pages, scanned
+    return texts, None, pages, scanned, [[f.code for f in m.findings] for m in result.meetings]
 
 
 def _refused_scan(error: str | None) -> int | None:
@@ -101,6 +102,8 @@ class Summary:
     """Inputs left when the run was interrupted."""
     scans: list[tuple[str, int, int]] = field(default_factory=list)
     """(input, pages read by OCR, its pages) for every scanned PDF: 0 pages read when refused (no --ocr)."""
+    quality: list[list[str]] = field(default_factory=list)
+    """Each record's finding codes (see :func:`cme_notes.checks.summary_line`)."""
     interrupted: bool = False
     started: float = field(default_factory=time.monotonic)
     seconds: float = 0.0
@@ -272,7 +275,9 @@ def _size(path: Path) -> int:
 def _finish(item: Input, outcome, summary: Summary, reporter: Reporter) -> list[str] | None:
     """Count one outcome; return its texts when it succeeded."""
     summary.not_done -= 1
-    texts, error, pages, scanned = outcome.value if outcome.ok else (None, f"{item.name}: {outcome.error}", 0, None)
+    texts, error, pages, scanned, codes = (outcome.value if outcome.ok
+                                           else (None, f"{item.name}: {outcome.error}", 0, None, []))
+    summary.quality.extend(codes)
     if error is None:
         summary.parsed += 1
         summary.pages += pages
@@ -294,7 +299,7 @@ def _run_to_dir(todo, targets, fmt, workers, timeout, options, reporter, summary
                 try:
                     write_parts(target, texts)
                 except OSError as exc:
-                    outcome.value = (None, f"{item.name}: cannot write {target}: {exc.strerror or exc}", 0, None)
+                    outcome.value = (None, f"{item.name}: cannot write {target}: {exc.strerror or exc}", 0, None, [])
             _finish(item, outcome, summary, reporter)
 
 

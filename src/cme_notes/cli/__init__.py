@@ -13,6 +13,7 @@ from .actions import actions
 from .attendance import attendance
 from .batch import batch
 from .calendar import calendar
+from .check import check
 from .common import CONTEXT
 from .index import index
 from .parse import parse
@@ -31,11 +32,13 @@ def main() -> None:
       cme-notes parse minutes.pdf                    # a table on the terminal
       cme-notes parse minutes.docx --format json     # the record as JSON
       cme-notes actions minutes/ --owner Chris       # what Chris owes, across meetings
+      cme-notes check minutes/                       # lint minutes before they go out
       cat notes.txt | cme-notes parse -              # read text from stdin
     """
 
 
 main.add_command(parse)
+main.add_command(check)
 main.add_command(actions)
 main.add_command(batch)
 main.add_command(index)

@@ -8,7 +8,7 @@ import sys
 import click
 
 from ..readers.options import ReadOptions
-from .common import CONTEXT, error, reading_options
+from .common import CONTEXT, error, quality_line, reading_options
 
 CORES = os.cpu_count() or 1
 
@@ -27,7 +27,7 @@ CORES = os.cpu_count() or 1
 @click.option("--timeout", type=click.FloatRange(min=0), default=60, show_default=True, metavar="SECONDS",
               help="Stop a file that takes longer than this (it is reported as failed); 0 for no limit.")
 @click.option("--force", is_flag=True, help="Parse again even inputs whose output is up to date.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar: only errors and the summary.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no quality line: only errors and the summary.")
 @click.option("--shard", "shard_spec", metavar="K/N",
               help="Take only share K of N (K from 1 to N), for N machines running at once. "
                    "Shares are fixed by a hash of each input's path relative to the PATH it was found "
@@ -110,6 +110,8 @@ def batch(paths: tuple[str, ...], output: str | None, fmt: str, workers: int | N
     click.echo(f"cme-notes: {summary.text()}", err=True)
     for line in summary.scan_lines():
         click.echo(line if line.startswith(" ") else f"cme-notes: {line}", err=True)
+    if not quiet:
+        quality_line(summary.quality)
     if summary.interrupted:
         sys.exit(128 + signal.SIGTERM if terminated else 130)
     sys.exit(1 if summary.failed else 0)

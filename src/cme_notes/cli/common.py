@@ -14,6 +14,24 @@ def error(message: str) -> None:
     click.echo(f"cme-notes: error: {message}", err=True)
 
 
+def quality_line(codes_per_record) -> None:
+    """The records' quality in one line on stderr (``35 nobody present; 20 no date``), when any has a fault."""
+    from ..checks import summary_line
+
+    line = summary_line(codes_per_record)
+    if line:
+        click.echo(f"cme-notes: {line}", err=True)
+
+
+def index_quality_line(index) -> None:
+    """The quality line of what an index holds (it keeps warnings as text: their codes are read back from it)."""
+    from ..checks import code_of, summary_line
+
+    line = summary_line([code_of(w) for w in warnings] for warnings in index.warnings())
+    if line:
+        click.echo(f"cme-notes: {line}", err=True)
+
+
 def emit(text: str, output: str | None) -> None:
     """Data to stdout, or to a file that appears whole or not at all."""
     if output in (None, "-"):

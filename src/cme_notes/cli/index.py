@@ -6,7 +6,7 @@ import sys
 import click
 
 from ..readers.options import ReadOptions
-from .common import CONTEXT, error, reading_options
+from .common import CONTEXT, error, index_quality_line, reading_options
 from .sources import POOL, aliases_option, load_aliases
 
 
@@ -70,4 +70,5 @@ def index(paths: tuple[str, ...], db: str, aliases: str | None, prune: bool, ver
             f" from {counts['files']} file(s), {counts['people']} people, {counts['actions']} action(s)",
             err=True,
         )
+        index_quality_line(store)
     sys.exit(1 if done.failed else 0)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Callable
 import click
 
 from ..readers.options import ReadOptions
-from .common import default_format, emit, error
+from .common import default_format, emit, error, index_quality_line
 
 if TYPE_CHECKING:
     from ..identity import OrgAliases
@@ -81,8 +81,10 @@ def load_aliases(path: str | None) -> "OrgAliases | None":
 
 
 def open_source(paths: tuple[str, ...], db: str | None, *, reading: ReadOptions | None = None,
-                aliases: "OrgAliases | None" = None) -> tuple["Index", int]:
-    """The index to answer from: --db FILE, or an in-memory index of PATHs. Also how many inputs failed."""
+                aliases: "OrgAliases | None" = None, quiet: bool = False) -> tuple["Index", int]:
+    """The index to answer from: --db FILE, or an in-memory index of PATHs. Also how many inputs failed.
+
+    Reading PATHs ends with the records' quality line on stderr (unless ``quiet``)."""
     from ..store import Index, SchemaError, load_files
 
     if db and paths:
@@ -105,6 +107,8 @@ def open_source(paths: tuple[str, ...], db: str | None, *, reading: ReadOptions 
         report = load_files(index, paths, options=reading, **POOL)
     for failed in report.failed:
         error(failed.error)
+    if not quiet:
+        index_quality_line(index)
     return index, len(report.failed)
 
 

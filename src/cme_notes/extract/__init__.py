@@ -26,7 +26,7 @@ __all__ = ["extract"]
 def extract(document: Document) -> Meeting:
     layout = build_layout(document)
     warnings: list[str] = []
-    attendees, apologies, people_end, people_indices = find_people(layout)
+    attendees, apologies, people_end, people_indices = find_people(layout, warnings)
     headings = find_items(layout.paras)
     first_item = headings[0].index if headings else None
     stops = [i for i in (people_end, first_item) if i is not None]
@@ -35,10 +35,6 @@ def extract(document: Document) -> Meeting:
     found = find_meeting_date(top, opening, entries_by_index(layout.entries), document.front_matter,
                               YearHint(layout.paras, document.front_matter))
     date = found.date if found else None
-    if date is None:
-        warnings.append("no meeting date found near the top of the minutes")
-    if not attendees:
-        warnings.append("no list of people present found")
     body = [p for p in layout.paras if p.index not in people_indices]
     items_by_para = item_of(body, headings)
     offices = find_offices(layout.paras, _top_end(layout.paras, first_item), layout.entries)
@@ -49,11 +45,6 @@ def extract(document: Document) -> Meeting:
         items_by_para, {h.index for h in headings}, resolver, date, warnings,
     )
     actions = set_here.actions
-    listed = {p.name for p in attendees + apologies}
-    for action in actions:
-        for owner in action.owners:
-            if owner != "all" and owner not in listed:
-                warnings.append(f"action owner {owner!r} is not among the people listed (item {action.item or '-'})")
     title, title_source = find_title(top, document.front_matter)
     place, place_source = find_place(top, found)
     return Meeting(

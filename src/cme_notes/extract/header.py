@@ -9,7 +9,9 @@ The meeting's date is looked for, in this order, in
    ("held on Wednesday 9th May" / "2012 at 7.30pm") stays one date;
 3. a labelled line further down the opening of the minutes (a "Date:" line
    after the list of people, a "Date, Time and Location" section);
-4. the front matter of a Markdown post: the date in its title, then its date.
+4. the front matter of a Markdown post: the date in its title, then its date;
+5. a line of the opening that holds a date and nothing else but its times
+   ("14:00-16:00 | 18/03/2025" under the list of people).
 
 A date without a year takes the year the document's full dates name most
 often (the front matter's first), and the weekday beside it when there is one.
@@ -118,7 +120,7 @@ def find_meeting_date(
     found = _labelled(top_lines, hint) or _in_heading(top_lines, hint)
     if found is None:
         found = _labelled(_lines(opening, entries), hint)
-    return found or _from_front_matter(front_matter, hint)
+    return found or _from_front_matter(front_matter, hint) or _alone(_lines(opening, entries), hint)
 
 
 class YearHint:
@@ -186,6 +188,24 @@ def _resolved(match: DateMatch, text: str, hint: YearHint, line: _Line, rule: st
     times = find_times(tail[:TIME_REACH])
     evening = bool(times) and times[0].value >= "12:00"
     return MeetingDate(date, line.source, rule, line.text, tail, evening)
+
+
+# what may stand beside a date alone on its line once its times are taken out: separators and these words
+_ALONE_REST = re.compile(r"[\W_]*(?:(?:at|from|to|until|on)\b[\W_]*)*", re.IGNORECASE)
+
+
+def _alone(lines: list[_Line], hint: YearHint) -> MeetingDate | None:
+    """A date on a line of its own in the opening, with at most its times ("14:00-16:00 | 18/03/2025")."""
+    for line in lines:
+        dates = find_dates(line.text)
+        if len(dates) != 1:
+            continue
+        rest = line.text[:dates[0].start] + " " + line.text[dates[0].end:]
+        for time in reversed(find_times(rest)):
+            rest = rest[:time.start] + " " + rest[time.end:]
+        if _ALONE_REST.fullmatch(rest):
+            return _resolved(dates[0], line.text, hint, line, "date.alone")
+    return None
 
 
 def _from_front_matter(front_matter: list[Block], hint: YearHint) -> MeetingDate | None:

@@ -43,7 +43,7 @@ def is_top_level(number: str) -> bool:
     return "." not in number
 
 
-def _shape(number: str) -> str:
+def number_shape(number: str) -> str:
     """"LW #/#" for "LW 48/2122": numbers in one run have one shape ("@" for a section letter)."""
     number = number.strip().rstrip(".):")
     return "@" if len(number) == 1 and number.isalpha() else re.sub(r"\d+", "#", number)
@@ -61,10 +61,10 @@ def longest_run(found: list[Heading]) -> list[Heading]:
     prev: list[int] = []
     length: list[int] = []
     for k, h in enumerate(found):
-        shape, key = _shape(h.number or ""), number_key(h.number or "")
+        shape, key = number_shape(h.number or ""), number_key(h.number or "")
         before = (0, -1)
         if (k and key and length[k - 1] >= 2 and number_key(found[k - 1].number or "") == key
-                and _shape(found[k - 1].number or "") == shape):
+                and number_shape(found[k - 1].number or "") == shape):
             # two items given one number in a row, inside a run (a clerk's slip): both are items;
             # "1." again and again is Markdown's own numbering, not a run
             before = (length[k - 1], k - 1)
@@ -79,7 +79,7 @@ def longest_run(found: list[Heading]) -> list[Heading]:
     ends: dict[int, int] = {}  # depth ("4" 0, "4.1" 1) -> heading ending the longest run
     for k, h in enumerate(found):
         if length[k]:
-            depth = _shape(h.number or "").count(".")
+            depth = number_shape(h.number or "").count(".")
             if depth not in ends or length[k] >= length[ends[depth]]:
                 ends[depth] = k
     if not ends:
@@ -111,8 +111,8 @@ def _just_below(shape: str, key: tuple[int, ...]) -> list[tuple[int, ...]]:
 
 def _continued(found: list[Heading], end: int) -> list[int]:
     """Headings after a run's end that go on counting up after a wider gap, each one starting a run of its own."""
-    shape, last = _shape(found[end].number or ""), number_key(found[end].number or "")
-    same = [k for k in range(end + 1, len(found)) if _shape(found[k].number or "") == shape]
+    shape, last = number_shape(found[end].number or ""), number_key(found[end].number or "")
+    same = [k for k in range(end + 1, len(found)) if number_shape(found[k].number or "") == shape]
     out = []
     for j, k in enumerate(same):
         key = number_key(found[k].number or "")
@@ -128,4 +128,4 @@ def _continued(found: list[Heading], end: int) -> list[int]:
 def _sub_numbers(found: list[Heading], end: int, depth: int) -> bool:
     """Whether a deeper run ("4.1" … "4.12") sits under an item of the shallower numbering ("4")."""
     head = number_key(found[end].number or "")[:1]
-    return any(number_key(h.number or "")[:1] == head and _shape(h.number or "").count(".") == depth for h in found)
+    return any(number_key(h.number or "")[:1] == head and number_shape(h.number or "").count(".") == depth for h in found)

@@ -23,6 +23,8 @@ _PEOPLE_HEADING = re.compile(
     r"|(?:welcome\s+and\s+)?apologies(?:\s+for\s+absence)?(?:\s+and\s+substitutes)?)\s*:?$",
     re.IGNORECASE,
 )
+# rules of lists a clerk writes out (a table of members with an apologies column lists everyone on purpose)
+_WRITTEN_LISTS = ("people.label", "people.line", "people.heading")
 # "Chaired by | Rosa Lindqvist": the cell's head gives the office of the person in it, who may be listed already
 _OFFICE_HEADS = {"chaired by": "Chair", "clerked by": "Clerk", "minutes taken by": "Minute taker", "minute taker": "Minute taker"}
 # a line that introduces a group within the people section: "For the Riverside Trust:", "Other members present:"
@@ -46,11 +48,14 @@ _HEADING_STYLES = ("heading", "bold", "numbered")
 _NAME_ORG_SHARE = 0.6
 
 
-def find_people(layout: Layout) -> tuple[list[Person], list[Person], int | None, set[int]]:
+def find_people(layout: Layout, notes: list[str] | None = None
+                ) -> tuple[list[Person], list[Person], int | None, set[int]]:
     """Attendees and apologies from labelled lines, one-per-line lists and attendance tables.
 
     Also returns the index of the first paragraph after the lists, and the
     indices of the paragraphs that held them (so no other rule reads them).
+    A person a written list gives as present who also sent apologies is kept
+    among the apologies, and said in ``notes`` (one of the lists is wrong).
     """
     found: dict[str, list[Person]] = {"attendees": [], "apologies": [], "absent": []}
     used: set[int] = set()
@@ -95,7 +100,11 @@ def find_people(layout: Layout) -> tuple[list[Person], list[Person], int | None,
     apologies = _dedupe(found["apologies"])
     sent = {p.name.casefold() for p in apologies}
     # someone listed as expected but who sent apologies did not attend
-    attendees = [p for p in _dedupe(found["attendees"]) if p.name.casefold() not in sent]
+    listed = _dedupe(found["attendees"])
+    attendees = [p for p in listed if p.name.casefold() not in sent]
+    if notes is not None:
+        notes.extend(f"{p.name} is listed as present and as sending apologies" for p in listed
+                     if p.name.casefold() in sent and p.where is not None and p.where.rule in _WRITTEN_LISTS)
     for person in attendees:
         if person.role is None and person.name.casefold() in offices:
             person.role = offices[person.name.casefold()]

@@ -351,6 +351,10 @@ class Index:
         counts["files"] = len({source_file(key) for key in self.paths()})
         return counts
 
+    def warnings(self) -> list[list[str]]:
+        """Each indexed meeting's warnings (its findings' messages), for the quality summary."""
+        return [(text or "").splitlines() for (text,) in self.con.execute("SELECT warnings FROM meetings ORDER BY id")]
+
     def meetings(self, *, group: str | None = None, since: dt.date | None = None,
                  until: dt.date | None = None) -> list[MeetingRecord]:
         where, params = _meeting_filter(group, since, until)

@@ -71,10 +71,23 @@ def meeting_view(meeting: "Meeting") -> Group:
             time = m.time + (f"–{m.end_time}" if m.end_time else "") if m.time else ""
             nxt.add_row(m.date.strftime("%a %d %b %Y"), time, m.place or "")
         parts.append(nxt)
-    for w in meeting.warnings:
-        parts.append(Text(f"warning: {w}", style="yellow"))
+    parts.extend(_findings(meeting))
     source = meeting.source.path if meeting.source else ""
     return Group(Panel(Group(*parts), title=source, title_align="left"))
+
+
+def _findings(meeting: "Meeting") -> list[Text]:
+    """The record's findings under it, as `cme-notes check` words them (errors red, warnings yellow)."""
+    from ..checks import ERROR, where_label
+
+    out = []
+    for found in meeting.findings:
+        at = where_label(found.where)
+        out.append(Text(f"{found.severity}: {at + ': ' if at else ''}{found.message} [{found.code}]",
+                        style="red" if found.severity == ERROR else "yellow"))
+    if not meeting.findings:  # a record written before findings: its warnings as they are
+        out.extend(Text(f"warning: {w}", style="yellow") for w in meeting.warnings)
+    return out
 
 
 def print_meetings(meetings: list["Meeting"], console: Console) -> None:
