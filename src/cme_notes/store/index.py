@@ -373,6 +373,16 @@ class Index:
         records = [ActionRecord(*r[:10], tuple(r[10].split("\x1f")) if r[10] else (), *r[11:]) for r in rows]
         return sorted(records, key=_action_order)
 
+    def item_numbers(self, *, group: str | None = None) -> dict[int, list[str]]:
+        """Each meeting's item numbers as written (meeting id → numbers): what a later meeting's "Minute 81.1" cites."""
+        where, params = _meeting_filter(group, None, None)
+        numbers: dict[int, list[str]] = {}
+        for meeting_id, number in self.con.execute(
+                "SELECT i.meeting_id, i.number FROM items i JOIN distinct_meetings m ON m.id = i.meeting_id"
+                f" WHERE i.number IS NOT NULL AND {where} ORDER BY i.meeting_id, i.position", params):
+            numbers.setdefault(meeting_id, []).append(number)
+        return numbers
+
     def attendance(self, *, group: str | None = None, since: dt.date | None = None,
                    until: dt.date | None = None) -> list[AttendanceRecord]:
         """Who was present and who sent apologies, meeting by meeting (oldest first)."""
@@ -416,7 +426,7 @@ class Index:
                    f" FROM passages p JOIN distinct_meetings m ON m.id = p.meeting_id WHERE {match} AND {where}")
             rows = [(*r[:7], _like_snippet(r[7], text), r[8]) for r in self.con.execute(sql, [*match_params, *params])]
         hits = [SearchHit(*r) for r in rows]
-        return sorted(hits, key=lambda h: (h.meeting_date or _HIGH, h.path, _number_key(h.item), h.rank))
+        return sorted(hits, key=lambda h: (h.meeting_date or _HIGH, h.path, number_key(h.item), h.rank))
 
     def _match(self, text: str) -> tuple[str, list]:
         """A condition on passages ``p`` that holds when ``p.text`` has every word of ``text``."""
@@ -503,11 +513,11 @@ def _like_snippet(text: str, query: str, width: int = 60) -> str:
     return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
 
 
-def _number_key(number: str | None) -> tuple[int, ...]:
+def number_key(number: str | None) -> tuple[int, ...]:
     if not number:
         return (10**6,)  # AOB and unnumbered items after the numbered ones
     return tuple(int(x) for x in re.split(r"[./]", number) if x.isdigit()) or (10**6,)
 
 
 def _action_order(a: ActionRecord) -> tuple:
-    return (a.due is None, a.due or "", a.meeting_date or _HIGH, a.path, _number_key(a.item), a.position)
+    return (a.due is None, a.due or "", a.meeting_date or _HIGH, a.path, number_key(a.item), a.position)

@@ -7,7 +7,8 @@ which are put in an in-memory index first, so both give the same answers::
     import cme_notes, cme_notes.views as views
     meetings = [cme_notes.parse(p) for p in paths]
     views.register(meetings)                           # rows: one per person
-    views.actions(meetings, owner="Owen", overdue_on=datetime.date(2025, 4, 1))
+    views.actions(meetings, owner="Owen", overdue_on=datetime.date(2025, 4, 1))   # open ones, overdue that day
+    views.actions(meetings, status="all")              # open, done and dropped, each followed across meetings
     views.calendar(meetings).to_ical()                 # an icalendar.Calendar
 """
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING, Iterable, Union
 
 from ..identity import OrgAliases
 from ..store import Index
-from .actions import ACTION_COLUMNS, action_rows
+from .actions import ACTION_COLUMNS, STATUSES, action_rows, tracked_actions
 from .calendar import build_calendar, merge_announcements
 from .columns import Column, rows_csv, rows_json
 from .register import ORGANISATION_COLUMNS, PEOPLE_COLUMNS, organisation_register, people_register
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 Source = Union[Index, Iterable["Meeting"]]
 
 __all__ = [
-    "ACTION_COLUMNS", "ORGANISATION_COLUMNS", "PEOPLE_COLUMNS", "SEARCH_COLUMNS", "Column", "actions", "calendar",
+    "ACTION_COLUMNS", "ORGANISATION_COLUMNS", "PEOPLE_COLUMNS", "SEARCH_COLUMNS", "STATUSES", "Column", "actions", "calendar",
     "index_of", "register", "rows_csv", "rows_json", "search",
 ]
 
@@ -46,10 +47,15 @@ def index_of(source: Source, aliases: OrgAliases | None = None) -> Index:
 
 
 def actions(source: Source, *, owner: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
-            search: str | None = None, overdue_on: dt.date | None = None, group: str | None = None) -> list[dict]:
-    """Action rows (see :data:`ACTION_COLUMNS`), sorted by due date then meeting date."""
-    return action_rows(index_of(source).actions(owner=owner, since=since, until=until, search=search,
-                                                overdue_on=overdue_on, group=group))
+            search: str | None = None, overdue_on: dt.date | None = None, group: str | None = None,
+            status: str = "open") -> list[dict]:
+    """Action rows (see :data:`ACTION_COLUMNS`), each action followed across its group's meetings; due date first.
+
+    ``status``: open (the default), done, dropped or all. ``overdue_on``: only open actions due before that day
+    and on or after the meeting that set the date.
+    """
+    return action_rows(tracked_actions(index_of(source), owner=owner, since=since, until=until, search=search,
+                                       group=group, status=status, overdue_on=overdue_on))
 
 
 def register(source: Source, *, by: str = "people", aliases: OrgAliases | None = None, group: str | None = None,
