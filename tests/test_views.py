@@ -1,8 +1,8 @@
 """Views across the Northvale group's meetings: register, action tracker, calendar, search, spreadsheets, and the CLI."""
 from __future__ import annotations
 
-import datetime as dt
 import csv
+import datetime as dt
 import json
 import sqlite3
 from pathlib import Path

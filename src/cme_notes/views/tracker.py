@@ -28,6 +28,7 @@ from ..extract.owners import fold
 from ..store.records import ActionRecord
 
 LINK_REF, LINK_OWNER_TEXT, LINK_TEXT = "ref", "owner+text", "text"
+_KIND_RANK = {LINK_TEXT: 0, LINK_OWNER_TEXT: 1, LINK_REF: 2}  # of two links as sure, the one on less evidence is shown
 OPEN, DONE, DROPPED = "open", "done", "dropped"
 REVIEWED = "reviewed"
 
@@ -121,7 +122,7 @@ class Tracked:
     @property
     def link(self) -> Link | None:
         """The least sure link in the chain (how sure it is that all the mentions are one action); None alone."""
-        return min(self.links, key=lambda link: link.confidence) if self.links else None
+        return min(self.links, key=lambda link: (link.confidence, _KIND_RANK[link.kind])) if self.links else None
 
 
 # -- comparing two mentions ------------------------------------------------------------------
@@ -239,7 +240,9 @@ def best_link(mention: ActionRecord, chains: list[Tracked], taken: set[int],
         link = max(links, key=lambda link: link.confidence)
         if chain.status != OPEN and mention.kind != REVIEWED and link.confidence < 1.0:
             continue
-        rank = (link.confidence, chain.mentions[-1].meeting_date or "", -n)  # surest, then the most recently seen
+        # surest; then an open action (a review reports on what is still to do), one whose setting is known, the
+        # most recently seen
+        rank = (link.confidence, chain.status == OPEN, chain.first.kind != REVIEWED, chain.mentions[-1].meeting_date or "", -n)
         if best is None or rank > best[0]:
             best = (rank, n, link)
     return (best[1], best[2]) if best else None
