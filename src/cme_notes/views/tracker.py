@@ -23,14 +23,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
 
+from ..extract.actions.status import OPEN
 from ..extract.dates import first_date
 from ..extract.owners import fold
+from ..store.index import REVIEWED
 from ..store.records import ActionRecord
 
 LINK_REF, LINK_OWNER_TEXT, LINK_TEXT = "ref", "owner+text", "text"
 _KIND_RANK = {LINK_TEXT: 0, LINK_OWNER_TEXT: 1, LINK_REF: 2}  # of two links as sure, the one on less evidence is shown
-OPEN, DONE, DROPPED = "open", "done", "dropped"
-REVIEWED = "reviewed"
 
 OWNER_TEXT_MIN = 0.3
 """Share of words (Dice) enough for a review when the owners agree: a review often shortens the action."""
@@ -53,8 +53,9 @@ _STOP = frozenset(
     "action actions meeting next item minute minutes re".split()
 )
 """Words every action shares: counting them would link any two actions."""
-_CITED = re.compile(r"^\W*(?:minute|min\.?|item)\s*(?:no\.?\s*)?(?P<number>\d+[a-z]?(?:[./]\d+[a-z]?)*)", re.IGNORECASE)
-"""A review that opens by citing the earlier minute: "(Minute 81.1) Cllrs Hunt and Rochford will…"."""
+_CITED = re.compile(r"^\W*(?:(?:minute|min\.?|item)\s*(?:no\.?\s*)?|(?=[\d./]+[a-z]?\)))"
+                    r"(?P<number>\d+[a-z]?(?:[./]\d+[a-z]?)*)", re.IGNORECASE)
+"""A review that opens by citing the earlier minute: "(Minute 81.1) Cllrs Hunt and Rochford will…", "(94.5) A meeting…"."""
 
 
 @dataclass(frozen=True, slots=True)
