@@ -187,7 +187,8 @@ def test_the_index_keeps_reviews_apart_from_actions_set(series: Path, tmp_path: 
     with Index(tmp_path / "hall.db") as index:
         load_files(index, [series])
         reviewed = index.actions(kind=REVIEWED)
-        assert len(index.actions()) == len(index.actions(kind=SET)) == 9
+        assert len(index.actions()) == len(index.actions(kind=SET)) == index.counts()["actions"] == 9
+        assert index.counts()["reviewed_actions"] == 8
         assert {(r.item, r.status, r.status_text) for r in reviewed if r.meeting_date == "2025-02-11"} == {
             ("A1", "open", "Ongoing - two quotes received"), ("A2", "done", "Completed 3 February"), ("A3", "open", "Ongoing")}
     con = sqlite3.connect(tmp_path / "hall.db")

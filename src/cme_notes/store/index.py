@@ -316,6 +316,9 @@ class Index:
         tables = ("meetings", "distinct_meetings", "people", "organisations", "attendance", "items", "actions",
                   "decisions", "future_meetings", "passages")
         counts = {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+        # "actions" keeps its meaning, actions set at their meeting; the reviews of them are counted apart
+        counts["reviewed_actions"] = self.con.execute("SELECT count(*) FROM actions WHERE kind = ?", (REVIEWED,)).fetchone()[0]
+        counts["actions"] -= counts["reviewed_actions"]
         # a file holding several meetings (a running log) is one file with several rows
         counts["files"] = len({source_file(key) for key in self.paths()})
         return counts
