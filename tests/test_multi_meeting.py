@@ -298,8 +298,10 @@ def test_index_command_counts_meetings_and_files(tmp_path: Path):
     assert "the index holds 2 meeting(s) from 1 file(s)" in result.stderr
 
 
-def test_an_index_of_the_first_schema_is_upgraded_when_written_and_read_as_is(tmp_path: Path):
+def test_an_index_of_the_first_schema_is_upgraded_when_written_and_refused_when_read(tmp_path: Path):
     import sqlite3
+
+    from cme_notes.store import SchemaError
 
     db = tmp_path / "old.db"
     with Index(db) as index:
@@ -307,14 +309,14 @@ def test_an_index_of_the_first_schema_is_upgraded_when_written_and_read_as_is(tm
     con = sqlite3.connect(db)
     con.executescript(FIRST_SCHEMA_VIEW)
     con.close()
-    with Index(db, readonly=True) as index:
-        assert index.counts()["distinct_meetings"] == 1
+    with pytest.raises(SchemaError, match="before action status tracking.*cme-notes index PATH"):
+        Index(db, readonly=True)
     with Index(db) as index:
         load_files(index, [write_pdf(tmp_path / "brambleford.pdf", ANNUAL_THEN_ORDINARY)])
         # the annual and the ordinary meeting share a group and a date, yet both count
         assert index.counts()["distinct_meetings"] == 3
     con = sqlite3.connect(db)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 3
     con.close()
 
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import cme_notes
 from cme_notes import views
 from cme_notes.cli import main
 from cme_notes.identity import closest
-from cme_notes.store.records import ActionRecord
 
 COUNCIL, PC, PLANNING = "Ashcombe Parish Council", "Ashcombe PC", "Ashcombe Parish Council Planning Committee"
 GROUP_ALIASES = f'[groups]\n"{COUNCIL}" = ["{PC}"]\n'
@@ -128,21 +128,22 @@ def test_people_as_csv_and_a_spreadsheet(archive: Path, tmp_path: Path) -> None:
     assert sheet.max_row == 5  # a header and four people
 
 
-def test_an_action_marked_done_or_dropped_is_not_open(archive: Path) -> None:
-    if "status" not in ActionRecord.__dataclass_fields__:
-        pytest.skip("the index does not keep action status yet (Index.actions without status)")
-    import dataclasses
-
-    from cme_notes.store import Index, load_files
-    from cme_notes.views.people import people_rows
-
-    with Index() as index:
-        load_files(index, [archive])
-        owned = index.actions(owner="John Baker")
-        assert len(owned) == 2
-        marked = [dataclasses.replace(owned[0], status="done"), dataclasses.replace(owned[1], status="dropped")]
-        rows = people_rows(index.meetings(), index.attendance(), marked, index.aliases, name="John Baker")
-    assert (rows[0]["actions"], rows[0]["open_actions"]) == (2, 0)
+def test_an_action_a_later_meeting_closes_is_not_open(tmp_path: Path) -> None:
+    head = "# Ashcombe Village Hall Trust\n\nMinutes of the meeting held on {} at the Village Hall\n\n" \
+           "**Present:** Helen Marsh (Chair), Colin Webb\n\n"
+    (tmp_path / "hall-2025-01-14.md").write_text(head.format("14 January 2025") + (
+        "## 1. Building\n\n#### Action items\n\n| Ref | Action | Who | Due |\n| --- | --- | --- | --- |\n"
+        "| A1 | Obtain three quotes for replacing the boiler | Colin | 28 February 2025 |\n"
+        "| A2 | Repaint the fire exit signs | Colin | 15 February 2025 |\n"
+        "| A3 | Draft a hiring policy | Helen | 30 April 2025 |\n"), encoding="utf-8")
+    (tmp_path / "hall-2025-02-11.md").write_text(head.format("11 February 2025") + (
+        "## 1. Actions from the last meeting\n\n| Ref | Action | Who | Status |\n| --- | --- | --- | --- |\n"
+        "| A1 | Obtain three quotes for replacing the boiler | Colin | Completed 3 February |\n"
+        "| A2 | Repaint the fire exit signs | Colin | No longer required |\n"
+        "| A3 | Draft a hiring policy | Helen | Ongoing |\n"), encoding="utf-8")
+    rows = {r["name"]: r for r in views.people([cme_notes.parse(p) for p in sorted(tmp_path.glob("*.md"))])}
+    assert (rows["Colin Webb"]["actions"], rows["Colin Webb"]["open_actions"]) == (2, 0)
+    assert (rows["Helen Marsh"]["actions"], rows["Helen Marsh"]["open_actions"]) == (1, 1)
 
 
 # -- "did you mean" ---------------------------------------------------------------------------------------------------

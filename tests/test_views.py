@@ -1,6 +1,7 @@
 """Views across the Northvale group's meetings: register, action tracker, calendar, search, spreadsheets, and the CLI."""
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 import sqlite3
@@ -109,8 +110,8 @@ def test_actions_from_files_and_from_the_index_agree(db: Path) -> None:
     assert from_files.exit_code == from_db.exit_code == 0
     assert json.loads(from_files.stdout) == json.loads(from_db.stdout)
     rows = json.loads(from_db.stdout)
-    assert len(rows) == 9 and set(rows[0]) == {"meeting_date", "meeting", "file", "item", "item_title", "description",
-                                               "owners", "owners_text", "due"}
+    assert len(rows) == 9 and set(rows[0]) >= {"meeting_date", "meeting", "file", "item", "item_title", "description",
+                                               "owners", "owners_text", "due", "status", "raised", "last_seen"}
 
 
 def test_overdue_actions_on_a_fixed_day(db: Path) -> None:
@@ -118,7 +119,7 @@ def test_overdue_actions_on_a_fixed_day(db: Path) -> None:
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert len(lines) == 1 + 14
-    dues = [line.rsplit(",", 1)[1] for line in lines[1:]]
+    dues = [row["due"] for row in csv.DictReader(lines)]
     assert dues == sorted(dues) and dues[0] == "2024-03-28" and dues[-1] == "2025-03-07"
 
 
@@ -128,10 +129,10 @@ def test_actions_spreadsheet_reads_back_with_the_expected_cells(db: Path, tmp_pa
     assert result.exit_code == 0, result.output
     ws = openpyxl.load_workbook(out).active
     assert ws.title == "Actions"
-    assert [c.value for c in ws[1]] == ["Meeting date", "Meeting", "File", "Item", "Item title", "Action", "Owners",
-                                        "Owners as written", "Due"]
+    assert [c.value for c in ws[1]][:10] == ["Meeting date", "Meeting", "File", "Item", "Item title", "Action", "Owners",
+                                             "Owners as written", "Due", "Status"]
     assert all(c.font.bold for c in ws[1])
-    assert ws.auto_filter.ref == "A1:I10"
+    assert ws.auto_filter.ref == "A1:S10"
     assert ws.freeze_panes == "A2"
     assert ws.column_dimensions["F"].width == 70 and ws.column_dimensions["A"].width == 12
     row = [c.value for c in ws[2]]

@@ -10,14 +10,14 @@ your own code); ``Index()`` with no path lives in memory.
 """
 from __future__ import annotations
 
-from .index import ADDED, REPLACED, UNCHANGED, Index
+from .index import ADDED, REPLACED, REVIEWED, SET, UNCHANGED, Index
 from .load import FAILED, SKIPPED, Loaded, LoadReport, load_file, load_files
 from .passages import ItemText, item_texts
 from .records import ActionRecord, AttendanceRecord, FutureRecord, MeetingRecord, SearchHit
 from .schema import SCHEMA_VERSION, SchemaError
 
 __all__ = [
-    "ADDED", "FAILED", "REPLACED", "UNCHANGED", "ActionRecord", "AttendanceRecord", "FutureRecord", "Index",
+    "ADDED", "FAILED", "REPLACED", "REVIEWED", "SET", "UNCHANGED", "ActionRecord", "AttendanceRecord", "FutureRecord", "Index",
     "ItemText", "LoadReport", "Loaded", "MeetingRecord", "SCHEMA_VERSION", "SKIPPED", "SchemaError", "SearchHit",
     "item_texts", "load_file", "load_files",
 ]

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from .passages import ItemText
 
 ADDED, REPLACED, UNCHANGED = "added", "replaced", "unchanged"
+SET, REVIEWED = "set", "reviewed"
+"""An action's kind: set at its meeting, or an earlier meeting's action reviewed there."""
 _LOW, _HIGH = "0000-00-00", "9999-99-99"  # open ends of a date range, as ISO text compares
 _PART_KEY = re.compile(r"^(.+)#(\d+)$")
 """The index key of a file's second, third... meeting: ``minutes.txt#2``."""
@@ -264,12 +266,14 @@ class Index:
                         [(meeting_id, n, i.number, i.title) for n, i in enumerate(meeting.items)])
         texts = [("title", i.number, i.title, None, i.title) for i in meeting.items]
         resolver = OwnerResolver(meeting.attendees, meeting.apologies)
-        for position, action in enumerate(meeting.actions):
+        listed = [(SET, a) for a in meeting.actions] + [(REVIEWED, a) for a in meeting.previous_actions]
+        for position, (kind, action) in enumerate(listed):
             title = titles.get(action.item)
             action_id = con.execute(
-                "INSERT INTO actions (meeting_id, position, item, item_title, description, owners_text, due)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (meeting_id, position, action.item, title, action.description, action.owners_text, _iso(action.due)),
+                "INSERT INTO actions (meeting_id, position, item, item_title, description, owners_text, due,"
+                " kind, ref, status, status_text, raised) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (meeting_id, position, action.item, title, action.description, action.owners_text, _iso(action.due),
+                 kind, action.ref, action.status, action.status_text, action.raised),
             ).lastrowid
             self._insert_owners(action_id, action.owners, action.owners_text, people, resolver)
             texts.append(("action", action.item, title, action_id, action.description))
@@ -347,6 +351,9 @@ class Index:
         tables = ("meetings", "distinct_meetings", "people", "organisations", "attendance", "items", "actions",
                   "decisions", "future_meetings", "passages")
         counts = {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+        # "actions" keeps its meaning, actions set at their meeting; the reviews of them are counted apart
+        counts["reviewed_actions"] = self.con.execute("SELECT count(*) FROM actions WHERE kind = ?", (REVIEWED,)).fetchone()[0]
+        counts["actions"] -= counts["reviewed_actions"]
         # a file holding several meetings (a running log) is one file with several rows
         counts["files"] = len({source_file(key) for key in self.paths()})
         return counts
@@ -365,17 +372,22 @@ class Index:
 
     def actions(self, *, owner: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
                 search: str | None = None, overdue_on: dt.date | None = None,
-                group: str | None = None) -> list[ActionRecord]:
+                group: str | None = None, kind: str | None = SET) -> list[ActionRecord]:
         """Actions across meetings, sorted by due date (none last), then meeting date, file and item.
 
         ``owner``: a full name, first name, surname or initials, as each meeting
         wrote or resolved them (an owner answers to every spelling of their name
         seen across meetings). ``since``/``until``: the meeting or the due date
         falls in the range. ``search``: words in the action or its item's title.
-        ``overdue_on``: due before that day.
+        ``overdue_on``: due before that day. ``kind``: actions set at their
+        meeting (the default), ``"reviewed"`` ones (an earlier action reported
+        on), or None for both.
         """
         where, params = _meeting_filter(group, None, None)
         clauses = [where]
+        if kind is not None:
+            clauses.append("a.kind = ?")
+            params.append(kind)
         if owner is not None:
             keys = self._owner_keys(owner)
             clauses.append(f"a.id IN (SELECT action_id FROM owner_names WHERE key IN ({_marks(keys)}))")
@@ -397,10 +409,21 @@ class Index:
         rows = self.con.execute(
             "SELECT a.id, a.meeting_id, m.date, m.group_name, m.group_key, m.path, a.position, a.item, a.item_title,"
             " a.description, (SELECT group_concat(owner, char(31)) FROM (SELECT owner FROM action_owners o"
-            "   WHERE o.action_id = a.id ORDER BY o.position)), a.owners_text, a.due"
+            "   WHERE o.action_id = a.id ORDER BY o.position)), a.owners_text, a.due, a.kind, a.ref, a.status, a.status_text,"
+            " a.raised"
             f" FROM actions a JOIN distinct_meetings m ON m.id = a.meeting_id WHERE {' AND '.join(clauses)}", params)
         records = [ActionRecord(*r[:10], tuple(r[10].split("\x1f")) if r[10] else (), *r[11:]) for r in rows]
         return sorted(records, key=_action_order)
+
+    def item_numbers(self, *, group: str | None = None) -> dict[int, list[str]]:
+        """Each meeting's item numbers as written (meeting id → numbers): what a later meeting's "Minute 81.1" cites."""
+        where, params = _meeting_filter(group, None, None)
+        numbers: dict[int, list[str]] = {}
+        for meeting_id, number in self.con.execute(
+                "SELECT i.meeting_id, i.number FROM items i JOIN distinct_meetings m ON m.id = i.meeting_id"
+                f" WHERE i.number IS NOT NULL AND {where} ORDER BY i.meeting_id, i.position", params):
+            numbers.setdefault(meeting_id, []).append(number)
+        return numbers
 
     def attendance(self, *, group: str | None = None, since: dt.date | None = None,
                    until: dt.date | None = None) -> list[AttendanceRecord]:
@@ -446,7 +469,7 @@ class Index:
                    f" FROM passages p JOIN distinct_meetings m ON m.id = p.meeting_id WHERE {match} AND {where}")
             rows = [(*r[:7], _like_snippet(r[7], text), r[8]) for r in self.con.execute(sql, [*match_params, *params])]
         hits = [SearchHit(*r) for r in rows]
-        return sorted(hits, key=lambda h: (h.meeting_date or _HIGH, h.path, _number_key(h.item), h.rank))
+        return sorted(hits, key=lambda h: (h.meeting_date or _HIGH, h.path, number_key(h.item), h.rank))
 
     def _match(self, text: str) -> tuple[str, list]:
         """A condition on passages ``p`` that holds when ``p.text`` has every word of ``text``."""
@@ -533,11 +556,11 @@ def _like_snippet(text: str, query: str, width: int = 60) -> str:
     return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
 
 
-def _number_key(number: str | None) -> tuple[int, ...]:
+def number_key(number: str | None) -> tuple[int, ...]:
     if not number:
         return (10**6,)  # AOB and unnumbered items after the numbered ones
     return tuple(int(x) for x in re.split(r"[./]", number) if x.isdigit()) or (10**6,)
 
 
 def _action_order(a: ActionRecord) -> tuple:
-    return (a.due is None, a.due or "", a.meeting_date or _HIGH, a.path, _number_key(a.item), a.position)
+    return (a.due is None, a.due or "", a.meeting_date or _HIGH, a.path, number_key(a.item), a.position)

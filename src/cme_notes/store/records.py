@@ -30,6 +30,14 @@ class ActionRecord:
     owners: tuple[str, ...]
     owners_text: str | None
     due: str | None
+    kind: str = "set"
+    """"set" at this meeting, or "reviewed": an earlier meeting's action reported on here."""
+    ref: str | None = None
+    status: str | None = None
+    """open, done, dropped, or None when the minutes say nothing."""
+    status_text: str | None = None
+    raised: str | None = None
+    """For a reviewed action: the meeting or reference it came from, as written."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 2
-# version 1 differs only in the distinct_meetings view (it had no meetings of one file to keep apart): read as is, upgraded when written
-UPGRADABLE = {1}
+SCHEMA_VERSION = 3
+# Versions 1 and 2 lack reviewed actions and action status (version 1 also the distinct_meetings view that keeps
+# the meetings of one file apart). Upgraded when written: the columns are added and every file is read again
+# (its hash forgotten), since only a new reading finds its reviewed actions. Refused when only read.
+UPGRADABLE = {1, 2}
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS meetings (
@@ -76,7 +78,12 @@ CREATE TABLE IF NOT EXISTS actions (
     item_title   TEXT,
     description  TEXT NOT NULL,
     owners_text  TEXT,                  -- owners as the minutes wrote them ("HP / OP")
-    due          TEXT                   -- ISO date
+    due          TEXT,                  -- ISO date
+    kind         TEXT NOT NULL DEFAULT 'set' CHECK (kind IN ('set', 'reviewed')),  -- set at this meeting, or an earlier one's reviewed here
+    ref          TEXT,                  -- the action's own reference as written ("Mar24.03", "7.4")
+    status       TEXT CHECK (status IN ('open', 'done', 'dropped')),  -- what the minutes say of it; NULL: nothing
+    status_text  TEXT,                  -- the status as written ("Completed 3 May", "c/f")
+    raised       TEXT                   -- for a reviewed action: the meeting or reference it came from, as written
 );
 CREATE INDEX IF NOT EXISTS actions_meeting ON actions (meeting_id);
 CREATE INDEX IF NOT EXISTS actions_due ON actions (due);
@@ -200,17 +207,45 @@ def create(con: sqlite3.Connection, *, fts: bool) -> None:
     con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
+_ADDED_IN_3 = ("kind TEXT NOT NULL DEFAULT 'set' CHECK (kind IN ('set', 'reviewed'))", "ref TEXT",
+               "status TEXT CHECK (status IN ('open', 'done', 'dropped'))", "status_text TEXT", "raised TEXT")
+
+
 def check(con: sqlite3.Connection, path: str, *, readonly: bool = False) -> None:
     version = con.execute("PRAGMA user_version").fetchone()[0]
-    if version in UPGRADABLE and not readonly:
-        con.executescript("DROP VIEW IF EXISTS distinct_meetings;" + _view())
-        con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    if version == SCHEMA_VERSION:
         return
-    if version != SCHEMA_VERSION and version not in UPGRADABLE:
+    if version not in UPGRADABLE:
         raise SchemaError(
             f"{path}: index schema version {version}, this cme-notes reads version {SCHEMA_VERSION}; "
             "index the minutes into a new file"
         )
+    if readonly:
+        raise SchemaError(
+            f"{path}: index schema version {version} was built before action status tracking (this cme-notes reads "
+            f"version {SCHEMA_VERSION}); bring it up to date with: cme-notes index PATH... --db {path}"
+        )
+    _upgrade(con)
+
+
+def _upgrade(con: sqlite3.Connection) -> None:
+    """Version 1 or 2 to the current one, in one transaction; the next `index` run reads every file again."""
+    con.execute("BEGIN IMMEDIATE")
+    try:
+        have = {r[1] for r in con.execute("PRAGMA table_info(actions)")}
+        for column in _ADDED_IN_3:
+            if column.split()[0] not in have:
+                con.execute(f"ALTER TABLE actions ADD COLUMN {column}")
+        # a hash no file has: unchanged files are read again too (their reviewed actions are not indexed yet);
+        # the meetings of one file keep sharing it, so distinct_meetings still keeps them apart until then
+        con.execute("UPDATE meetings SET sha256 = 'before-v3:' || sha256 WHERE sha256 IS NOT NULL")
+        for statement in ("DROP VIEW IF EXISTS distinct_meetings", _view()):
+            con.execute(statement)
+        con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
 
 
 def _view() -> str:

@@ -7,7 +7,8 @@ which are put in an in-memory index first, so both give the same answers::
     import cme_notes, cme_notes.views as views
     meetings = [cme_notes.parse(p) for p in paths]
     views.register(meetings)                           # rows: one per person
-    views.actions(meetings, owner="Owen", overdue_on=datetime.date(2025, 4, 1))
+    views.actions(meetings, owner="Owen", overdue_on=datetime.date(2025, 4, 1))   # open ones, overdue that day
+    views.actions(meetings, status="all")              # open, done and dropped, each followed across meetings
     views.calendar(meetings).to_ical()                 # an icalendar.Calendar
     views.people(meetings, name="Owen")               # who appears, their meetings and actions
 """
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING, Iterable, Union
 
 from ..identity import OrgAliases
 from ..store import Index
-from .actions import ACTION_COLUMNS, action_rows
+from .actions import ACTION_COLUMNS, STATUSES, action_rows, tracked_actions
 from .calendar import build_calendar, merge_announcements
 from .columns import Column, rows_csv, rows_json
 from .people import PERSON_COLUMNS, people_rows
@@ -31,8 +32,8 @@ if TYPE_CHECKING:
 Source = Union[Index, Iterable["Meeting"]]
 
 __all__ = [
-    "ACTION_COLUMNS", "ORGANISATION_COLUMNS", "PEOPLE_COLUMNS", "PERSON_COLUMNS", "SEARCH_COLUMNS", "Column", "actions",
-    "calendar", "index_of", "people", "register", "rows_csv", "rows_json", "search",
+    "ACTION_COLUMNS", "ORGANISATION_COLUMNS", "PEOPLE_COLUMNS", "PERSON_COLUMNS", "SEARCH_COLUMNS", "STATUSES", "Column",
+    "actions", "calendar", "index_of", "people", "register", "rows_csv", "rows_json", "search",
 ]
 
 
@@ -48,10 +49,15 @@ def index_of(source: Source, aliases: OrgAliases | None = None) -> Index:
 
 
 def actions(source: Source, *, owner: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
-            search: str | None = None, overdue_on: dt.date | None = None, group: str | None = None) -> list[dict]:
-    """Action rows (see :data:`ACTION_COLUMNS`), sorted by due date then meeting date."""
-    return action_rows(index_of(source).actions(owner=owner, since=since, until=until, search=search,
-                                                overdue_on=overdue_on, group=group))
+            search: str | None = None, overdue_on: dt.date | None = None, group: str | None = None,
+            status: str = "open") -> list[dict]:
+    """Action rows (see :data:`ACTION_COLUMNS`), each action followed across its group's meetings; due date first.
+
+    ``status``: open (the default), done, dropped or all. ``overdue_on``: only open actions due before that day
+    and on or after the meeting that set the date.
+    """
+    return action_rows(tracked_actions(index_of(source), owner=owner, since=since, until=until, search=search,
+                                       group=group, status=status, overdue_on=overdue_on))
 
 
 def register(source: Source, *, by: str = "people", aliases: OrgAliases | None = None, group: str | None = None,
@@ -76,7 +82,7 @@ def people(source: Source, *, aliases: OrgAliases | None = None, group: str | No
     index = index_of(source, aliases)
     meetings = index.meetings(group=group, since=since, until=until)
     held = {m.id for m in meetings}
-    owned = [a for a in index.actions(group=group) if a.meeting_id in held]
+    owned = [a for a in tracked_actions(index, group=group, status="all") if a.first.meeting_id in held]
     return people_rows(meetings, index.attendance(group=group, since=since, until=until), owned,
                        aliases or index.aliases, name=name)
 

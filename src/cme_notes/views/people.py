@@ -23,6 +23,7 @@ from .register import Tally, counts_since_first, group_meetings
 
 if TYPE_CHECKING:
     from ..store import Index
+    from .tracker import Tracked
 
 CLOSED = frozenset({"done", "dropped"})
 """An action is open unless the minutes say it was done or dropped (no status: a new action, open)."""
@@ -45,9 +46,9 @@ PERSON_COLUMNS = [
 ]
 
 
-def is_open(action: ActionRecord) -> bool:
+def is_open(action: "Tracked | ActionRecord") -> bool:
     """Whether an action still wants doing: the one place that reads an action's status."""
-    return getattr(action, "status", None) not in CLOSED
+    return action.status not in CLOSED
 
 
 @dataclass(slots=True)
@@ -63,7 +64,7 @@ class _Person:
     open_actions: int = 0
 
 
-def people_rows(meetings: list[MeetingRecord], records: list[AttendanceRecord], actions: Iterable[ActionRecord],
+def people_rows(meetings: list[MeetingRecord], records: list[AttendanceRecord], actions: "Iterable[Tracked | ActionRecord]",
                 aliases: OrgAliases | None = None, *, name: str | None = None) -> list[dict]:
     """One row per person listed in ``records`` (oldest meeting first), with the ``actions`` they own.
 
@@ -135,7 +136,7 @@ def nearest(index: "Index", option: str, text: str) -> list[str] | None:
     """
     if option == "group":
         return None if index.meetings(group=text) else closest(text, group_forms(index))
-    if option == "owner" and index.actions(owner=text):
+    if option == "owner" and index.actions(owner=text, kind=None):
         return None
     rows = people_rows(index.meetings(), index.attendance(), [], index.aliases)
     if option == "name" and any(named(r, text) for r in rows):
