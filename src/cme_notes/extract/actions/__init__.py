@@ -26,7 +26,7 @@ from .markers import mark
 from .sections import PREVIOUS, headed_lists, in_spans, review_spans, section_kinds
 from .sentences import prose_runs, sentence_tasks
 from .status import set_status
-from .tables import item_numbers, reviews, row_action
+from .tables import ItemAt, item_numbers, reviews, row_action
 
 # "Status: COMPLETE" under an action under review
 _STATUS = re.compile(r"^status\s*:\s*(?P<status>.*)$", re.IGNORECASE)
@@ -111,7 +111,11 @@ def _add_sentences(paras, found, kinds, item_of, titles, resolver, meeting_date,
             action.where = where_of(para.source, "actions.sentence")
             earlier = kinds.get(para.index) == PREVIOUS or bool(_CITES_EARLIER.match(sentence))
             at = run.text.find(sentence)
-            mark(action, run.text[at:] if at >= 0 else sentence, earlier)
+            # its status follows the sentence; its reference may head the paragraph ("(EB-06) Hall roof: …")
+            if at < 0:
+                mark(action, sentence, earlier)
+            else:
+                mark(action, run.text[at:], earlier, run.text[: at + len(sentence)])
             found.append((para.index, action, earlier))
 
 
@@ -121,9 +125,10 @@ def _add_rows(layout: Layout, found: list, spans: list, item_of, resolver, meeti
     for _, action, _ in found:
         by_owners.setdefault(tuple(sorted(action.owners)), []).append(action)
     numbers = item_numbers(item_of)
+    item_at = ItemAt(item_of)
     for row in layout.action_rows:
         review = reviews(row) or in_spans(row.index, spans)
-        action = row_action(row, item_of, numbers, resolver, meeting_date, warnings, review)
+        action = row_action(row, item_at, numbers, resolver, meeting_date, warnings, review)
         if review:
             found.append((row.index, action, True))
             continue
@@ -131,5 +136,6 @@ def _add_rows(layout: Layout, found: list, spans: list, item_of, resolver, meeti
         twin = next((a for a in twins if same_action(a, action)), None)
         if twin is None:
             found.append((row.index, action, False))
-        elif twin.due is None:
-            twin.due = action.due
+            continue
+        twin.due = twin.due or action.due
+        twin.ref = twin.ref or action.ref  # the table's Ref column names the action the text gave

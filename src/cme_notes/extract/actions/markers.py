@@ -24,8 +24,9 @@ _LEAD = re.compile(
     r"|superseded|removed|no\s+further\s+action)(?![\w/])",
     re.IGNORECASE,
 )
-# a status sentence of its own is short: "Closed.", "Ongoing – chase in June.", "Carried forward to July."
-_MAX_STATUS_WORDS = 8
+# a status sentence of its own is short: "Closed.", "Ongoing – chase in June.", "No longer required – the
+# Foundation bought it directly."
+_MAX_STATUS_WORDS = 12
 _BRACKETED = re.compile(r"[(\[](?P<s>[^()\[\]]{1,60})[)\]]")
 _DASH_TAIL = re.compile(r"\s[–—-]+\s*(?P<s>[^–—]{1,60}?)\s*\.?\s*$")
 _CAPITALS = re.compile(r"(?<![\w/])(?P<s>COMPLETED?|DONE|CLOSED|ONGOING|ON-GOING|OUTSTANDING|CARRIED FORWARD|C/F"
@@ -81,16 +82,17 @@ def status_after(text: str, end: int) -> str | None:
 def cited_ref(text: str, earlier: bool = True) -> str | None:
     """The reference a paragraph gives its action: an earlier minute it opens with (for an ``earlier`` action),
     or a code in brackets."""
-    minute = _CITED_MINUTE.match(text) if earlier else None
-    if minute is not None:
-        return minute.group("ref")
     code = _REF.search(text)
-    return (code.group("ref") or code.group("bare")) if code is not None else None
+    if code is not None:
+        return code.group("ref") or code.group("bare")
+    minute = _CITED_MINUTE.match(text) if earlier else None
+    return minute.group("ref") if minute is not None else None
 
 
-def mark(action: Action, text: str, earlier: bool = False) -> None:
+def mark(action: Action, text: str, earlier: bool = False, head: str | None = None) -> None:
     """Give an action found in ``text`` (its paragraph) the status and reference the text writes beside it;
-    ``earlier`` for an action reviewed from an earlier meeting."""
+    ``earlier`` for an action reviewed from an earlier meeting; ``head`` the text its reference is looked
+    for in, where that is not ``text``."""
     if action.status_text is None:
         at = text.find(action.description)
         own = text[at: at + len(action.description)] if at >= 0 else action.description
@@ -100,4 +102,4 @@ def mark(action: Action, text: str, earlier: bool = False) -> None:
         if status is not None:
             set_status(action, status)
     if action.ref is None:
-        action.ref = cited_ref(text, earlier)
+        action.ref = cited_ref(text if head is None else head, earlier)

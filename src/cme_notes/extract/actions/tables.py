@@ -8,6 +8,7 @@ the action's reference, while its item is the item of this meeting the review si
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ...models import Action
 from ..dates import first_date
@@ -31,11 +32,25 @@ def reviews(row: ActionRow) -> bool:
     return bool(row.raised) or bool(row.status.strip()) and not _NEW.match(row.status)
 
 
-def row_action(row: ActionRow, item_of: dict, numbers: dict[str, str], resolver: OwnerResolver, meeting_date,
+class ItemAt:
+    """The item of this meeting a table row sits under: that of the last paragraph before it."""
+
+    def __init__(self, item_of: dict) -> None:
+        self.indices = sorted(item_of)
+        self.item_of = item_of
+
+    def __call__(self, index: int) -> str | None:
+        if index in self.item_of:
+            return self.item_of[index]
+        at = bisect_left(self.indices, index)
+        return self.item_of[self.indices[at - 1]] if at else None
+
+
+def row_action(row: ActionRow, item_at: ItemAt, numbers: dict[str, str], resolver: OwnerResolver, meeting_date,
                warnings, review: bool = False) -> Action:
     """The action of one row; ``review`` when the row reports on an earlier action."""
     cited = row.item.strip().rstrip(".") if row.item else None
-    here = item_of.get(row.index)
+    here = item_at(row.index)
     if review:
         item = here or (numbers.get(cited, cited) if cited else None)
     else:
