@@ -304,7 +304,7 @@ def _read_table(blocks: list[Block], layout: Layout, counter: _Counter, above: l
                 else:
                     layout.paras.append(Para(text, counter(), (blocks[0].table, r), source=first))
         return
-    if _amounts_column(rows, body_rows):
+    if _amounts_column(rows, body_rows) and not _task_headed(rows, header_row, roles):
         roles = {k: v for k, v in roles.items() if k not in ("description", "owner", "actions", "due", "completed")}
         roles["ledger"] = True  # a payments list, header or none: its payees owe no task, its dates are no due dates
     if "description" in roles and "owner" in roles:
@@ -496,6 +496,17 @@ _OWNERISH = re.compile(r"[A-Z][\w.'\-]*(?:\s*[/,&+]\s*[A-Z][\w.'\-]*|\s+(?:and|&
 _DUE_WORD = re.compile(r"(?:asap|a\.s\.a\.p\.?|ongoing|on-going|tbc|tba|immediately|urgent|next meeting|done|complete[d]?"
                        r"|end of \w+|by \w+|(?:\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?)|\d{1,2}(?:st|nd|rd|th)? \w+(?: \d{4})?"
                        r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*(?: \d{4})?)\.?", re.IGNORECASE)
+
+
+# "Action", "Task": a header that names the column of tasks, so a Cost column beside it is the task's cost
+_H_TASK = re.compile(r"^(?:actions?|action\s*(?:required|points?|agreed|items?)|actions?\s*to\s*be\s*taken|tasks?)\s*:?$", re.I)
+
+
+def _task_headed(rows, header_row, roles: dict) -> bool:
+    """Whether the table's header names its description column as the actions to take."""
+    if header_row is None or roles.get("description") is None:
+        return False
+    return bool(_H_TASK.match(" ".join(b.text for b in rows[header_row].get(roles["description"], [])).strip()))
 
 
 def _amounts_column(rows, body_rows) -> bool:
