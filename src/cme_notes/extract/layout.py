@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from ..document import Block, Document
 from .dates import first_date
 from .grid import read_grid
+from .ledger import is_ledger_head, payments_list
 from .people import parse_people, section_label
 
 Group = tuple
@@ -135,17 +136,6 @@ _PERSON_TASKS = re.compile(
 _H_NUMBER = re.compile(r"^(?:#|no\.?|item\s*no\.?|minute(?:\s*no\.?)?|min(?:\.|ute)?\s*(?:no\.?|ref\.?)|number)\s*:?$", re.I)
 _H_ITEM = re.compile(r"^(?:items?|agenda\s*items?|minutes?|discussion|notes?|details?|subject|topic)\s*:?$", re.I)
 _H_ACTION_WORD = re.compile(r"^actions?\s*:?$", re.I)
-# Column heads of payment lists and planning tables, whose short cells (payees, amounts, decisions) are no owners.
-_H_LEDGER = re.compile(
-    r"^(?:payee|paid to|amount|net|vat|gross|total|cheque(?:\s*no\.?)?|chq\.?(?:\s*(?:no\.?|#))?|cq|power|invoice(?:\s*no\.?)?"
-    r"|supplier|application(?:\s*no\.?)?|planning\s*ref(?:erence)?\.?|app(?:lication)?\.?\s*ref\.?|applicant|address|proposal"
-    r"|(?:payment\s*)?method|paid\s*(?:by|on|via)|date\s*paid|payment\s*date|bacs(?:\s*ref\.?)?|£|amount\s*\(?£\)?)\s*:?$",
-    re.I,
-)
-# "£1,250.00", "120.00": a cell of a payments list; a column of them makes the table a ledger, whose dates are
-# when money moves and whose names are payees, not tasks and owners
-_AMOUNT = re.compile(r"^(?:£\s?\d[\d,]*(?:\.\d{2})?|\d[\d,]*\.\d{2})$")
-_AMOUNT_SHARE = 0.6
 _H_PEOPLE = re.compile(
     r"^(?:present|attendees|attending|in\s*attendance|also\s*(?:present|in\s*attendance)|apologies(?:\s*for\s*absence)?"
     r"|absent|regrets|members(?:\s*present)?|governors|officers|invited|guests|participants|observers"
@@ -304,7 +294,9 @@ def _read_table(blocks: list[Block], layout: Layout, counter: _Counter, above: l
                 else:
                     layout.paras.append(Para(text, counter(), (blocks[0].table, r), source=first))
         return
-    if _amounts_column(rows, body_rows) and not _task_headed(rows, header_row, roles):
+    heads = rows[header_row] if header_row is not None else {}
+    columns = [_column(rows, body_rows, c) for c in sorted({c for r in body_rows for c in rows[r]})]
+    if payments_list(columns, " ".join(b.text for b in heads.get(roles.get("description"), []))):
         roles = {k: v for k, v in roles.items() if k not in ("description", "owner", "actions", "due", "completed")}
         roles["ledger"] = True  # a payments list, header or none: its payees owe no task, its dates are no due dates
     if "description" in roles and "owner" in roles:
@@ -445,7 +437,7 @@ def _header(rows, order) -> tuple[int | None, dict]:
                 roles.setdefault("description", c)
             elif _H_ITEM.match(t):
                 roles.setdefault("item", c)
-        if any(_H_LEDGER.match(t) for t in labels):
+        if any(is_ledger_head(t) for t in labels):
             roles.pop("owner", None)  # a payments or planning table: its short cells are payees and decisions
             roles.pop("description", None)
             roles.pop("completed", None)
@@ -496,26 +488,6 @@ _OWNERISH = re.compile(r"[A-Z][\w.'\-]*(?:\s*[/,&+]\s*[A-Z][\w.'\-]*|\s+(?:and|&
 _DUE_WORD = re.compile(r"(?:asap|a\.s\.a\.p\.?|ongoing|on-going|tbc|tba|immediately|urgent|next meeting|done|complete[d]?"
                        r"|end of \w+|by \w+|(?:\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?)|\d{1,2}(?:st|nd|rd|th)? \w+(?: \d{4})?"
                        r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*(?: \d{4})?)\.?", re.IGNORECASE)
-
-
-# "Action", "Task": a header that names the column of tasks, so a Cost column beside it is the task's cost
-_H_TASK = re.compile(r"^(?:actions?|action\s*(?:required|points?|agreed|items?)|actions?\s*to\s*be\s*taken|tasks?)\s*:?$", re.I)
-
-
-def _task_headed(rows, header_row, roles: dict) -> bool:
-    """Whether the table's header names its description column as the actions to take."""
-    if header_row is None or roles.get("description") is None:
-        return False
-    return bool(_H_TASK.match(" ".join(b.text for b in rows[header_row].get(roles["description"], [])).strip()))
-
-
-def _amounts_column(rows, body_rows) -> bool:
-    """Whether a column of the table is mostly sums of money."""
-    for col in sorted({c for r in body_rows for c in rows[r]}):
-        cells = _column(rows, body_rows, col)
-        if cells and sum(bool(_AMOUNT.match(t)) for t in cells) >= _AMOUNT_SHARE * len(cells):
-            return True
-    return False
 
 
 def _column(rows, body_rows, col) -> list[str]:

@@ -102,4 +102,5 @@ def mark(action: Action, text: str, earlier: bool = False, head: str | None = No
         if status is not None:
             set_status(action, status)
     if action.ref is None:
-        action.ref = cited_ref(text if head is None else head, earlier)
+        # the paragraph's head, else the task's own opening ("141.1 (Minute 121.1) Cllr Reeve will…")
+        action.ref = cited_ref(text if head is None else head, earlier) or cited_ref(action.description, earlier)
