@@ -35,7 +35,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 rl_config.invariant = 1  # fixed CreationDate and document ID in PDFs
 
@@ -729,6 +729,242 @@ def oakridge_pdf(src: dict, path: Path) -> None:
 
 
 # ---------------------------------------------------------------------------
+# A series (Elmbrook): four board meetings whose actions are raised, updated, carried forward, closed and
+# dropped, each later meeting reviewing the earlier ones' actions by their refs ("EB-03") or minute numbers.
+# One source per meeting: blocks of ("title" | "para" | "heading", text) or ("table", [header, *rows]),
+# rendered into DOCX, PDF, Markdown or plain text.
+# ---------------------------------------------------------------------------
+
+ELMBROOK_TITLE = "Elmbrook Community Trust Board"
+ELMBROOK_PRESENT = ("Present: Margaret Ashdown (Chair), Daniel Okoro (Treasurer), Fiona Blake (Secretary), "
+                    "Ravi Menon, Helen Carver")
+ELMBROOK_ATTENDANCE = "In attendance: Tom Weller (Centre Manager)"
+
+ELMBROOK_2025_01_15 = {
+    "written": dt.datetime(2025, 1, 17, 9, 30),
+    "blocks": [
+        ("title", ELMBROOK_TITLE),
+        ("para", "Minutes of the Board meeting held on Wednesday 15 January 2025 at 7pm "
+                 "at Elmbrook Community Hall, Mill Lane"),
+        ("para", ELMBROOK_PRESENT + "."),
+        ("para", ELMBROOK_ATTENDANCE + "."),
+        ("para", "Apologies: none."),
+        ("heading", "1. Welcome"),
+        ("para", "Margaret welcomed trustees to the first meeting of the year."),
+        ("heading", "2. Hall roof"),
+        ("para", "Tom reported further leaks above the main hall after the December storms. "
+                 "The board agreed that quotes should be sought for a full repair."),
+        ("heading", "3. Insurance"),
+        ("para", "The public liability policy expires at the end of March."),
+        ("heading", "4. Volunteers"),
+        ("para", "Fiona reported that two regular volunteers have moved away. A leaflet would help recruit more."),
+        ("heading", "5. Finance"),
+        ("para", "Daniel presented the payments made since the last meeting, which were approved:"),
+        ("table", [("Date", "Payee", "Details", "Amount"),
+                   ("02/12/2024", "Brookside Electrical", "Emergency lighting test", "£240.00"),
+                   ("18/12/2024", "Tom Weller", "Cleaning materials (reimbursed)", "£36.50"),
+                   ("06/01/2025", "Elmbrook Parish Council", "Hall rates", "£410.00")]),
+        ("para", "Ravi reported that the Hollowmere Foundation is inviting bids for kitchen equipment."),
+        ("heading", "6. Safeguarding"),
+        ("para", "Helen reminded trustees that their safeguarding training is due for renewal this year."),
+        ("heading", "7. Actions log"),
+        ("table", [("Ref", "Item", "Action", "Owner", "Due"),
+                   ("EB-01", "2", "Obtain three quotes for the hall roof repairs", "Tom", "28/02/2025"),
+                   ("EB-02", "3", "Renew the public liability insurance", "Daniel", "31/03/2025"),
+                   ("EB-03", "4", "Draft a volunteer recruitment leaflet", "Fiona", "28/02/2025"),
+                   ("EB-04", "5", "Apply to the Hollowmere Foundation for a kitchen grant", "Ravi", "14/03/2025"),
+                   ("EB-05", "6", "Arrange a safeguarding refresher for trustees", "Helen", "31/03/2025")]),
+        ("heading", "8. Date of next meeting"),
+        ("para", "Wednesday 12 March 2025 at 7pm, Elmbrook Community Hall."),
+    ],
+}
+
+ELMBROOK_2025_03_12 = {
+    "blocks": [
+        ("title", ELMBROOK_TITLE),
+        ("para", "Minutes of the Board meeting held on Wednesday 12 March 2025 at 7pm at Elmbrook Community Hall"),
+        ("para", ELMBROOK_PRESENT + "."),
+        ("para", ELMBROOK_ATTENDANCE + "."),
+        ("heading", "1. Apologies"),
+        ("para", "None."),
+        ("heading", "2. Minutes of the last meeting"),
+        ("para", "The minutes of 15 January 2025 were agreed as a true record."),
+        ("heading", "3. Review of previous actions"),
+        ("table", [("Ref", "Action", "Owner", "Due", "Update"),
+                   ("EB-01", "Obtain three quotes for the hall roof repairs", "Tom", "28/02/2025",
+                    "Completed 3 March – three quotes received"),
+                   ("EB-02", "Renew the public liability insurance", "Daniel", "31/03/2025",
+                    "Ongoing – broker to confirm the premium"),
+                   ("EB-03", "Draft a volunteer recruitment leaflet", "Fiona", "28/02/2025", "c/f"),
+                   ("EB-04", "Apply to the Hollowmere Foundation for a kitchen grant", "Ravi", "14/03/2025",
+                    "Completed – bid submitted 10 March"),
+                   ("EB-05", "Arrange a safeguarding refresher for trustees", "Helen", "31/03/2025", "In progress")]),
+        ("heading", "4. Hall roof"),
+        ("para", "The board compared the three quotes. Kestrel Roofing offered the best value."),
+        ("heading", "5. Finance"),
+        ("para", "The accounts for the year to 31 March 2025 will go to the independent examiner in May."),
+        ("heading", "6. Volunteers"),
+        ("para", "A page on the Trust website would reach more people than a leaflet alone."),
+        ("heading", "7. Actions agreed"),
+        ("table", [("Ref", "Item", "Action", "Who", "By when"),
+                   ("EB-06", "4", "Appoint Kestrel Roofing and agree a start date", "Tom", "30/04/2025"),
+                   ("EB-07", "6", "Set up a volunteers' page on the Trust website", "Fiona", "30/04/2025"),
+                   ("EB-08", "5", "Prepare the draft annual accounts for the examiner", "Daniel", "09/05/2025")]),
+        ("heading", "8. Date of next meeting"),
+        ("para", "Wednesday 14 May 2025 at 7pm, Elmbrook Community Hall."),
+    ],
+}
+
+ELMBROOK_2025_05_14 = {
+    "written": dt.datetime(2025, 5, 16, 11, 0),
+    "blocks": [
+        ("title", ELMBROOK_TITLE),
+        ("para", "Minutes of the Board meeting held on Wednesday 14 May 2025 at 7pm at Elmbrook Community Hall."),
+        ("para", "Present: Margaret Ashdown (Chair), Daniel Okoro (Treasurer), Fiona Blake (Secretary), "
+                 "Ravi Menon."),
+        ("para", ELMBROOK_ATTENDANCE + "."),
+        ("para", "Apologies: Helen Carver."),
+        ("heading", "1. Minutes of the last meeting"),
+        ("para", "The minutes of 12 March 2025 were agreed."),
+        ("heading", "2. Actions log"),
+        ("table", [("Ref", "Action", "Owner", "Status"),
+                   ("EB-02", "Renew the public liability insurance", "Daniel", "Completed 12 May"),
+                   ("EB-03", "Draft a volunteer recruitment leaflet", "Fiona",
+                    "No longer required – the web page replaces it"),
+                   ("EB-05", "Arrange a safeguarding refresher for trustees", "Helen", "Done"),
+                   ("EB-06", "Appoint Kestrel Roofing and agree a start date", "Tom", "Ongoing – work starts in June"),
+                   ("EB-07", "Set up a volunteers' page on the Trust website", "Fiona", "Carried forward"),
+                   ("EB-08", "Prepare the draft annual accounts for the examiner", "Daniel", "Completed 6 May")]),
+        ("heading", "3. Hollowmere Foundation grant"),
+        ("para", "Ravi reported that the bid was successful: £4,800 towards a new kitchen."),
+        ("heading", "4. Volunteers"),
+        ("para", "Trustees agreed to hold an open evening for new volunteers in June."),
+        ("heading", "5. Hall hire"),
+        ("para", "The hire charges have not changed since 2022."),
+        ("heading", "6. New actions"),
+        ("table", [("Ref", "Item", "Action", "Owner", "Due"),
+                   ("EB-09", "4", "Hold an open evening for new volunteers", "Fiona / Ravi", "30/06/2025"),
+                   ("EB-10", "5", "Review the hall hire charges", "Daniel", "09/07/2025"),
+                   ("EB-11", "3", "Order the new kitchen equipment", "Tom", "31/07/2025")]),
+        ("heading", "7. Date of next meeting"),
+        ("para", "Wednesday 9 July 2025 at 7pm, Elmbrook Community Hall."),
+    ],
+}
+
+ELMBROOK_2025_07_09 = {
+    "blocks": [
+        ("title", ELMBROOK_TITLE.upper()),
+        ("para", "Minutes of the Board meeting held on Wednesday 9 July 2025 at 7pm at Elmbrook Community Hall"),
+        ("para", ELMBROOK_PRESENT + "."),
+        ("para", "Apologies: Tom Weller (Centre Manager)."),
+        ("heading", "1. Minutes of the last meeting"),
+        ("para", "The minutes of 14 May 2025 were agreed."),
+        ("heading", "2. Review of previous actions"),
+        ("para", "(Minute 2) Hall roof (EB-06): the contractor began work on 16 June. Tom to report to the "
+                 "September meeting when the work is finished. Ongoing."),
+        ("para", "(Minute 6) Open evening (EB-09): twelve people came and eight have signed up. "
+                 "Fiona to send the new volunteers their welcome packs. COMPLETED"),
+        ("para", "(Minute 2) Volunteers' page (EB-07): Fiona to add the volunteers' page to the Trust website. "
+                 "Completed 20 June."),
+        ("para", "Daniel to complete the review of the hall hire charges for the September meeting "
+                 "(carried forward)."),
+        ("para", "(Minute 6) Kitchen equipment (EB-11): Tom to order the kitchen equipment once the grant is paid. "
+                 "No longer required – the Foundation bought it directly."),
+        ("heading", "3. Summer fete"),
+        ("para", "The fete will be held on Saturday 6 September 2025."),
+        ("para", "Action: Ravi to book the bouncy castle and the first aid cover by 1 August 2025."),
+        ("para", "Action: Helen to complete the fete risk assessment by 22 August 2025."),
+        ("heading", "4. Date of next meeting"),
+        ("para", "Wednesday 10 September 2025 at 7pm, Elmbrook Community Hall."),
+    ],
+}
+
+
+def elmbrook_docx(src: dict, path: Path) -> None:
+    doc = _new_docx(f"{ELMBROOK_TITLE} minutes", "Fiona Blake", src["written"])
+    for kind, body in src["blocks"]:
+        if kind == "title":
+            doc.add_paragraph(body, style="Title")
+        elif kind == "heading":
+            doc.add_paragraph(body, style="Heading 2")
+        elif kind == "table":
+            table = doc.add_table(rows=0, cols=len(body[0]))
+            table.style = "Table Grid"
+            for n, row in enumerate(body):
+                cells = table.add_row().cells
+                for cell, text in zip(cells, row):
+                    cell.text = text
+                    if n == 0:
+                        cell.paragraphs[0].runs[0].bold = True
+        else:
+            doc.add_paragraph(body)
+    _save_docx(doc, path)
+
+
+def elmbrook_pdf(src: dict, path: Path) -> None:
+    st = _pdf_styles()
+    doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=2.3 * cm, rightMargin=2.3 * cm,
+                            topMargin=2.2 * cm, bottomMargin=2.2 * cm, title=f"{ELMBROOK_TITLE} minutes",
+                            author="Fiona Blake", creator="Microsoft Word", invariant=1)
+    width = A4[0] - doc.leftMargin - doc.rightMargin
+    story = []
+    for kind, body in src["blocks"]:
+        if kind == "title":
+            story.append(Paragraph(escape(body), st["title"]))
+        elif kind == "heading":
+            story.append(Paragraph(escape(body), st["heading"]))
+        elif kind == "table":
+            # the action (the longest column) takes what the short columns leave
+            longest = max(range(len(body[0])), key=lambda c: max(len(row[c]) for row in body))
+            short = 0.13 * width if len(body[0]) > 4 else 0.16 * width
+            widths = [short] * len(body[0])
+            widths[longest] = width - short * (len(body[0]) - 1)
+            data = [[Paragraph(escape(text), st["bold"] if n == 0 else st["cell"]) for text in row]
+                    for n, row in enumerate(body)]
+            table = Table(data, colWidths=widths, repeatRows=1)
+            table.setStyle(TableStyle([
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ]))
+            story.extend([KeepTogether(table), Spacer(0, 8)])
+        else:  # a paragraph's space after it, as Word leaves, so that paragraphs read apart
+            story.extend([Paragraph(escape(body), st["body"]), Spacer(0, 6)])
+    doc.build(story)
+
+
+def elmbrook_md(src: dict) -> str:
+    out: list[str] = []
+    for kind, body in src["blocks"]:
+        if kind == "title":
+            out += [f"# {body}", ""]
+        elif kind == "heading":
+            out += [f"## {body}", ""]
+        elif kind == "table":
+            out.append("| " + " | ".join(body[0]) + " |")
+            out.append("|" + "---|" * len(body[0]))
+            out += ["| " + " | ".join(row) + " |" for row in body[1:]]
+            out.append("")
+        elif body.startswith(("Present:", "In attendance:", "Apologies:")):
+            label, rest = body.split(":", 1)
+            out += [f"**{label}:**{rest}", ""]
+        else:
+            out += [body, ""]
+    return "\n".join(out)
+
+
+def elmbrook_txt(src: dict) -> str:
+    """Plain text as typed: a blank line between paragraphs, headings on lines of their own."""
+    out: list[str] = []
+    for kind, body in src["blocks"]:
+        if kind == "table":
+            raise ValueError("the plain-text minutes of the series hold no tables")
+        out += [body, ""]
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------------------
 
 def main() -> None:
     OUT.mkdir(exist_ok=True)
@@ -751,6 +987,12 @@ def main() -> None:
 
     out("riverside-governors-2025-01-22.md").write_text(
         RIVERSIDE_2025_01_22_MD, encoding="utf-8", newline="\n")
+
+    elmbrook_docx(ELMBROOK_2025_01_15, out("elmbrook-trust-2025-01-15.docx"))
+    out("elmbrook-trust-2025-03-12.md").write_text(elmbrook_md(ELMBROOK_2025_03_12), encoding="utf-8", newline="\n")
+    elmbrook_docx(ELMBROOK_2025_05_14, out("elmbrook-trust-2025-05-14.docx"))
+    elmbrook_pdf(ELMBROOK_2025_05_14, out("elmbrook-trust-2025-05-14.pdf"))
+    out("elmbrook-trust-2025-07-09.txt").write_text(elmbrook_txt(ELMBROOK_2025_07_09), encoding="utf-8", newline="\n")
 
     for name in built:
         print(f"{(OUT / name).stat().st_size:>7}  samples/{name}")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from ..document import Block, Document
 from .dates import first_date
 from .grid import read_grid
+from .ledger import is_ledger_head, payments_list
 from .people import parse_people, section_label
 
 Group = tuple
@@ -67,6 +68,10 @@ class ActionRow:
     """Where a reviewed action was set ("Date raised", "Meeting" column), as written."""
     per_person: bool = False
     """From a table of one person's tasks ("Callum tasks:" | Hours), the owner taken from its header."""
+    ref: str = ""
+    """The action's own reference from a Ref / ID column ("A12", "EB-03", "Mar24.03"), as written."""
+    completed_column: bool = False
+    """Whether ``status`` is from a Completed / Done? column, where a tick or a date alone says done."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,21 +122,20 @@ _H_DUE = re.compile(
 )
 # "Date raised", "Meeting": where a reviewed action was set
 _H_RAISED = re.compile(r"^(?:date\s*raised|raised(?:\s*(?:on|at|in))?|(?:original\s*)?meeting(?:\s*date)?)\s*:?$", re.I)
-_H_STATUS = re.compile(r"^(?:status|progress|update|outcome|done\??|complete(?:d)?\??)\s*:?$", re.I)
+_H_STATUS = re.compile(r"^(?:(?:current\s*|rag\s*)?status|progress(?:\s*update)?|update(?:\s*/\s*status)?|outcome)\s*:?$", re.I)
+# "Completed", "Done?", "Date closed": a column whose tick or date alone says the action was done
+_H_COMPLETED = re.compile(r"^(?:done|complete(?:d)?|closed|(?:date\s*)?(?:completed|closed)|(?:completed|closed)\s*(?:on|date))"
+                          r"\s*\??\s*(?:\(?(?:y/n|date)\)?)?\s*:?$", re.I)
+# "Ref", "Action no.", "ID": the action's own reference, which a later meeting's review cites
+_H_REF = re.compile(r"^(?:ref(?:erence)?\.?(?:\s*no\.?)?|action\s*(?:ref\.?|no\.?|id|#|number)|id)\s*:?$", re.I)
 # "Callum tasks:", "Tasks for Priya", "Sam's actions": a table holding one person's tasks
 _PERSON_TASKS = re.compile(
     r"^(?:(?P<who>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*)?)(?:['\u2019]s)?\s+(?:tasks|actions|to[\s-]?dos?)"
     r"|(?:tasks|actions|to[\s-]?dos?)\s+for\s+(?P<for>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*)?))\s*:?$"
 )
-_H_NUMBER = re.compile(r"^(?:#|no\.?|item\s*no\.?|minute(?:\s*no\.?)?|ref\.?|number)\s*:?$", re.I)
+_H_NUMBER = re.compile(r"^(?:#|no\.?|item\s*no\.?|minute(?:\s*no\.?)?|min(?:\.|ute)?\s*(?:no\.?|ref\.?)|number)\s*:?$", re.I)
 _H_ITEM = re.compile(r"^(?:items?|agenda\s*items?|minutes?|discussion|notes?|details?|subject|topic)\s*:?$", re.I)
 _H_ACTION_WORD = re.compile(r"^actions?\s*:?$", re.I)
-# Column heads of payment lists and planning tables, whose short cells (payees, amounts, decisions) are no owners.
-_H_LEDGER = re.compile(
-    r"^(?:payee|paid to|amount|net|vat|gross|total|cheque(?:\s*no\.?)?|chq\.?(?:\s*(?:no\.?|#))?|cq|power|invoice(?:\s*no\.?)?"
-    r"|supplier|application(?:\s*no\.?)?|planning\s*ref(?:erence)?\.?|app(?:lication)?\.?\s*ref\.?|applicant|address|proposal)\s*:?$",
-    re.I,
-)
 _H_PEOPLE = re.compile(
     r"^(?:present|attendees|attending|in\s*attendance|also\s*(?:present|in\s*attendance)|apologies(?:\s*for\s*absence)?"
     r"|absent|regrets|members(?:\s*present)?|governors|officers|invited|guests|participants|observers"
@@ -290,6 +294,11 @@ def _read_table(blocks: list[Block], layout: Layout, counter: _Counter, above: l
                 else:
                     layout.paras.append(Para(text, counter(), (blocks[0].table, r), source=first))
         return
+    heads = rows[header_row] if header_row is not None else {}
+    columns = [_column(rows, body_rows, c) for c in sorted({c for r in body_rows for c in rows[r]})]
+    if payments_list(columns, " ".join(b.text for b in heads.get(roles.get("description"), []))):
+        roles = {k: v for k, v in roles.items() if k not in ("description", "owner", "actions", "due", "completed")}
+        roles["ledger"] = True  # a payments list, header or none: its payees owe no task, its dates are no due dates
     if "description" in roles and "owner" in roles:
         for r in body_rows:
             cell = lambda c: " ".join(b.text for b in rows[r].get(c, [])) if c is not None else ""  # noqa: E731
@@ -299,7 +308,8 @@ def _read_table(blocks: list[Block], layout: Layout, counter: _Counter, above: l
                 layout.action_rows.append(
                     ActionRow(description, cell(roles["owner"]), cell(roles.get("due")),
                               cell(roles.get("item", roles.get("number"))) or None, counter(), source,
-                              cell(roles.get("status")), raised=cell(roles.get("raised")))
+                              cell(roles.get("status")), raised=cell(roles.get("raised")), ref=cell(roles.get("ref")),
+                              completed_column=bool(roles.get("completed")))
                 )
         return
     declared = "actions" in roles
@@ -410,10 +420,15 @@ def _header(rows, order) -> tuple[int | None, dict]:
         for c, t in cells.items():
             if _H_NUMBER.match(t):
                 roles.setdefault("number", c)
+            elif _H_REF.match(t):
+                roles.setdefault("ref", c)
             elif _H_DUE.match(t):
                 roles.setdefault("due", c)
             elif _H_STATUS.match(t):
                 roles.setdefault("status", c)
+            elif _H_COMPLETED.match(t):
+                roles.setdefault("status", c)
+                roles["completed"] = True
             elif _H_RAISED.match(t):
                 roles.setdefault("raised", c)
             elif _H_OWNER.match(t):
@@ -422,9 +437,12 @@ def _header(rows, order) -> tuple[int | None, dict]:
                 roles.setdefault("description", c)
             elif _H_ITEM.match(t):
                 roles.setdefault("item", c)
-        if any(_H_LEDGER.match(t) for t in labels):
+        if any(is_ledger_head(t) for t in labels):
             roles.pop("owner", None)  # a payments or planning table: its short cells are payees and decisions
             roles.pop("description", None)
+            roles.pop("completed", None)
+            if "ref" in roles:
+                roles.setdefault("number", roles.pop("ref"))
             return r, {**roles, "ledger": True}
         if "owner" in roles and "description" not in roles:
             roles["actions"] = roles.pop("owner")
@@ -435,8 +453,10 @@ def _header(rows, order) -> tuple[int | None, dict]:
                 roles.pop("description")  # "Description" or "Task" alone is text
         if roles:
             if "actions" in roles or not ("description" in roles and "owner" in roles):
-                for kept_as_text in ("item", "status", "raised"):  # outside an action log these columns are text
+                for kept_as_text in ("item", "status", "raised", "completed"):  # outside an action log these are text
                     roles.pop(kept_as_text, None)
+                if "ref" in roles:
+                    roles.setdefault("number", roles.pop("ref"))  # "Ref | Item | Actions": the item's number
             return r, roles
     return None, {}
 

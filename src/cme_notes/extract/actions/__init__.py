@@ -22,10 +22,11 @@ from .column import action_score, column_actions
 from .common import due_date, make_action, same_action
 from .labelled import labelled_actions
 from .lists import ended_by_owner, led_by_owner, listed
+from .markers import mark
 from .sections import PREVIOUS, headed_lists, in_spans, review_spans, section_kinds
 from .sentences import prose_runs, sentence_tasks
 from .status import set_status
-from .tables import item_numbers, row_action
+from .tables import ItemAt, item_numbers, reviews, row_action
 
 # "Status: COMPLETE" under an action under review
 _STATUS = re.compile(r"^status\s*:\s*(?P<status>.*)$", re.IGNORECASE)
@@ -74,6 +75,7 @@ def extract_actions(
             under_review = None  # a new bullet or heading; a plain line only continues the one before
         for action in got:
             if action is not None:
+                mark(action, para.text, section == PREVIOUS)
                 found.append((para.index, action, section == PREVIOUS))
                 under_review = action if section == PREVIOUS else None
     if not columned:  # an Actions column, where the minutes have one that names owners, is the whole list
@@ -99,29 +101,41 @@ def _add_sentences(paras, found, kinds, item_of, titles, resolver, meeting_date,
     for index, action, _ in found:
         marked.setdefault(int(index), []).append(action.description.casefold().strip(" .;,"))
     for run in prose_runs(paras, titles, item_of):
-        for sentence, who, para in sentence_tasks(run, resolver, strong_only):
+        # a report under an earlier minute's number gives its task in any words ("Cllr Reeve will speak to…")
+        firm_only = strong_only and not _CITES_EARLIER.match(run.text)
+        for sentence, who, para in sentence_tasks(run, resolver, firm_only):
             key = sentence.casefold().strip(" .;,")
             if any(d in key or key in d for d in marked.get(para.index, ())):
                 continue
             action = make_action(item_of.get(para.index), sentence, who, resolver, meeting_date, warnings)
             action.where = where_of(para.source, "actions.sentence")
-            found.append((para.index, action, kinds.get(para.index) == PREVIOUS or bool(_CITES_EARLIER.match(sentence))))
+            earlier = kinds.get(para.index) == PREVIOUS or bool(_CITES_EARLIER.match(sentence))
+            at = run.text.find(sentence)
+            # its status follows the sentence; its reference may head the paragraph ("(EB-06) Hall roof: …")
+            if at < 0:
+                mark(action, sentence, earlier)
+            else:
+                mark(action, run.text[at:], earlier, run.text[: at + len(sentence)])
+            found.append((para.index, action, earlier))
 
 
-def _add_rows(layout: Layout, found: list, reviews: list, item_of, resolver, meeting_date, warnings) -> None:
+def _add_rows(layout: Layout, found: list, spans: list, item_of, resolver, meeting_date, warnings) -> None:
     """Rows of action tables; a row repeating an action of the text gives it the date the text left out."""
     by_owners: dict[tuple, list[Action]] = {}
     for _, action, _ in found:
         by_owners.setdefault(tuple(sorted(action.owners)), []).append(action)
     numbers = item_numbers(item_of)
+    item_at = ItemAt(item_of)
     for row in layout.action_rows:
-        action = row_action(row, item_of, numbers, resolver, meeting_date, warnings)
-        if row.status or row.raised or in_spans(row.index, reviews):
+        review = reviews(row) or in_spans(row.index, spans)
+        action = row_action(row, item_at, numbers, resolver, meeting_date, warnings, review)
+        if review:
             found.append((row.index, action, True))
             continue
         twins = by_owners.get(tuple(sorted(action.owners)), [])
         twin = next((a for a in twins if same_action(a, action)), None)
         if twin is None:
             found.append((row.index, action, False))
-        elif twin.due is None:
-            twin.due = action.due
+            continue
+        twin.due = twin.due or action.due
+        twin.ref = twin.ref or action.ref  # the table's Ref column names the action the text gave

@@ -17,9 +17,13 @@ from ..owners import OwnerResolver
 from ..text import sentences
 from ..where import where_of
 from .common import OWNER_RUN, known_owners, make_action, owner_like, task_lead, unescape
+from .markers import split_status
+from .status import set_status
 
 _ACTION_LINE = re.compile(
     r"(?:^|(?<=[\s(\[]))(?:\*\*|__)?actions?(?:\s+(?:by|for|on|required|points?|agreed|arising))?(?:\*\*|__)?"
+    # "Action (EB-07):", "Action A12 –": the action's own reference between the label and its colon
+    r"(?:\s*[(\[][A-Za-z]{0,4}[\s.\-]?\d[\w./\-]{0,8}[)\]]|\s+[A-Z]{1,4}-?\d{1,3}(?:\.\d{1,2})?)?"
     r"\s*[:\-–]+\s*(?:\*\*|__)?\s*(?P<rest>.+?)[)\]]?\s*$",
     re.IGNORECASE,
 )
@@ -68,12 +72,14 @@ def labelled_actions(para: Para, previous: str, item, resolver: OwnerResolver, m
         rest, before = word.group("rest").strip().rstrip("."), ""
     if not rest.strip(".;,"):
         return []  # "Action:" with nothing after it
-    if resolver.is_owner_text(rest) or _INITIALS_ONLY.fullmatch(rest):
+    who, status = split_status(rest)  # "Action: JS – ongoing": the owner of the task above, and its status
+    if resolver.is_owner_text(who) or _INITIALS_ONLY.fullmatch(who):
         description = before if len(before.split()) >= 3 else previous
         if not description:
             return []
-        action = make_action(item, _last_sentence(description), rest, resolver, meeting_date, warnings)
+        action = make_action(item, _last_sentence(description), who, resolver, meeting_date, warnings)
         action.where = where_of(para.source, "actions.label")
+        set_status(action, status)
         return [action]
     out = []
     for description, who in _tasks(rest, resolver):
