@@ -122,7 +122,7 @@ def test_each_action_has_its_status_raised_and_last_seen_across_the_series(serie
     policy = rows[f"Draft a hiring@{HALL}"]
     assert (policy["status"], policy["raised"], policy["last_seen"], policy["due"]) == ("open", "2025-01-14", "2025-03-11",
                                                                                          "2025-04-30")
-    assert policy["link"] == LINK_OWNER_TEXT and policy["item"] == "A4"
+    assert policy["link"] == LINK_OWNER_TEXT and (policy["item"], policy["ref"]) == ("1", "A4")
     # old keys are still there for scripts
     assert {"meeting_date", "meeting", "file", "item", "item_title", "description", "owners", "owners_text", "due"} <= set(policy)
 
@@ -189,7 +189,7 @@ def test_the_index_keeps_reviews_apart_from_actions_set(series: Path, tmp_path: 
         reviewed = index.actions(kind=REVIEWED)
         assert len(index.actions()) == len(index.actions(kind=SET)) == index.counts()["actions"] == 9
         assert index.counts()["reviewed_actions"] == 8
-        assert {(r.item, r.status, r.status_text) for r in reviewed if r.meeting_date == "2025-02-11"} == {
+        assert {(r.ref, r.status, r.status_text) for r in reviewed if r.meeting_date == "2025-02-11"} == {
             ("A1", "open", "Ongoing - two quotes received"), ("A2", "done", "Completed 3 February"), ("A3", "open", "Ongoing")}
     con = sqlite3.connect(tmp_path / "hall.db")
     assert con.execute("SELECT count(*) FROM actions WHERE kind = 'reviewed'").fetchone()[0] == len(reviewed) == 8

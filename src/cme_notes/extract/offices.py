@@ -92,6 +92,8 @@ def officers_present(offices: dict[str, str], attendees: list[Person], apologies
     Minutes name their clerk beside the councillors present rather than in the list itself; without this the
     clerk's actions would have an owner who is nobody at the meeting.
     """
+    if not offices:
+        return []  # most minutes: no need to index a long list of people for nobody
     known = OwnerResolver(attendees, apologies)
     # "Hannah Patel (Eastmarsh, Chair)": an office read inside a listed person's entry names that person, not another
     written = [p.as_written or "" for p in (*attendees, *apologies)]

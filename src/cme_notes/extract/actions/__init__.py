@@ -91,6 +91,9 @@ def extract_actions(
 
 # "(Minute 141.1) Cllr Reeve will speak to the owner…": a paragraph led by an earlier minute's number reports on
 # that minute's action (matters arising), so its tasks were set before this meeting
+# a reference heads its paragraph ("(EB-06) Hall roof: …"): looked for in the opening words and the task's
+# own sentence, not in every sentence between, which a long paragraph would read once per task
+_HEAD_CHARS = 120
 _CITES_EARLIER = re.compile(r"^\s*\((?:minute|min\.?)\s*(?:no\.?\s*)?\d", re.IGNORECASE)
 
 
@@ -115,7 +118,8 @@ def _add_sentences(paras, found, kinds, item_of, titles, resolver, meeting_date,
             if at < 0:
                 mark(action, sentence, earlier)
             else:
-                mark(action, run.text[at:], earlier, run.text[: at + len(sentence)])
+                head = run.text[: min(at, _HEAD_CHARS)] + " " + sentence
+                mark(action, run.text[at:], earlier, head)
             found.append((para.index, action, earlier))
 
 

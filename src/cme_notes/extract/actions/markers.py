@@ -27,6 +27,9 @@ _LEAD = re.compile(
 # a status sentence of its own is short: "Closed.", "Ongoing – chase in June.", "No longer required – the
 # Foundation bought it directly."
 _MAX_STATUS_WORDS = 12
+# how far past a task its status sentence is looked for: a dozen words of any length fit, and a paragraph of
+# a thousand tasks is not split into sentences once per task
+_STATUS_WINDOW = 40 * _MAX_STATUS_WORDS
 _BRACKETED = re.compile(r"[(\[](?P<s>[^()\[\]]{1,60})[)\]]")
 _DASH_TAIL = re.compile(r"\s[–—-]+\s*(?P<s>[^–—]{1,60}?)\s*\.?\s*$")
 _CAPITALS = re.compile(r"(?<![\w/])(?P<s>COMPLETED?|DONE|CLOSED|ONGOING|ON-GOING|OUTSTANDING|CARRIED FORWARD|C/F"
@@ -73,7 +76,7 @@ def inline_status(text: str) -> str | None:
 
 def status_after(text: str, end: int) -> str | None:
     """A status sentence right after a task ("… speak to the owner. Closed."), as written."""
-    following = sentences(text[end:].lstrip(" .;"))
+    following = sentences(text[end: end + _STATUS_WINDOW].lstrip(" .;"))
     if following and status_phrase(following[0]):
         return following[0].strip(" .()[]")
     return None
