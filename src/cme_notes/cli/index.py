@@ -6,7 +6,7 @@ import sys
 import click
 
 from ..readers.options import ReadOptions
-from .common import CONTEXT, error, reading_options
+from .common import CONTEXT, error, reading_options, record_cache
 from .sources import POOL, aliases_option, load_aliases
 
 
@@ -32,8 +32,9 @@ def index(paths: tuple[str, ...], db: str, aliases: str | None, prune: bool, ver
     """
     import sqlite3
 
-    from ..engine import INPUT_SUFFIXES
+    from ..engine import INPUT_SUFFIXES, find_inputs
     from ..store import FAILED, SKIPPED, Index, SchemaError, load_files
+    from .progress import progress
 
     if "-" in paths:
         raise click.UsageError("index reads files and folders, not stdin: save the text to a file first")
@@ -47,15 +48,23 @@ def index(paths: tuple[str, ...], db: str, aliases: str | None, prune: bool, ver
         if store.relink_organisations():
             click.echo("cme-notes: organisations relinked under the current alias tables", err=True)
 
+        total = len(find_inputs(paths)[0])
+        bar = progress(total)
+
         def report(result) -> None:
+            bar.advance()
             if result.status == FAILED:
-                error(result.error)
+                bar.error(result.error)
             elif verbose:
                 note = "  (no people, items or actions: not minutes?)" if result.status == SKIPPED else ""
-                click.echo(f"{result.status:>9}  {result.path}{note}", err=True)
+                bar.say(f"{result.status:>9}  {result.path}{note}")
 
-        done = load_files(store, paths, options=reading, prune=prune,
-                          on_result=report, **POOL)
+        bar.start(total)
+        try:
+            done = load_files(store, paths, options=reading, prune=prune, on_result=report,
+                              cache=record_cache(reading), **POOL)
+        finally:
+            bar.stop()
         if not done.results:
             error(f"no {' '.join(INPUT_SUFFIXES)} files in " + ", ".join(paths))
             sys.exit(1)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Iterable, Union
 from ..identity import OrgAliases
 from ..store import Index
 from .actions import ACTION_COLUMNS, action_rows
-from .calendar import build_calendar, merge_announcements
+from .calendar import CALENDAR_COLUMNS, DEFAULT_DURATION, build_calendar, calendar_rows, merge_announcements
 from .columns import Column, rows_csv, rows_json
 from .register import ORGANISATION_COLUMNS, PEOPLE_COLUMNS, organisation_register, people_register
 from .search import SEARCH_COLUMNS, search_rows
@@ -29,8 +29,8 @@ if TYPE_CHECKING:
 Source = Union[Index, Iterable["Meeting"]]
 
 __all__ = [
-    "ACTION_COLUMNS", "ORGANISATION_COLUMNS", "PEOPLE_COLUMNS", "SEARCH_COLUMNS", "Column", "actions", "calendar",
-    "index_of", "register", "rows_csv", "rows_json", "search",
+    "ACTION_COLUMNS", "CALENDAR_COLUMNS", "DEFAULT_DURATION", "ORGANISATION_COLUMNS", "PEOPLE_COLUMNS", "SEARCH_COLUMNS", "Column", "actions", "calendar",
+    "calendar_events", "index_of", "register", "rows_csv", "rows_json", "search",
 ]
 
 
@@ -65,12 +65,23 @@ def register(source: Source, *, by: str = "people", aliases: OrgAliases | None =
 
 
 def calendar(source: Source, *, with_actions: bool = False, group: str | None = None,
-             since: dt.date | None = None, name: str | None = None):
-    """An ``icalendar.Calendar``: one event per future meeting (announced once or many times), and due dates if asked."""
+             since: dt.date | None = None, until: dt.date | None = None, name: str | None = None,
+             duration: dt.timedelta | None = DEFAULT_DURATION):
+    """An ``icalendar.Calendar``: one event per future meeting (announced once or many times), and due dates if asked.
+    A meeting with a start time but no end in the minutes lasts ``duration``."""
+    planned, due = calendar_events(source, with_actions=with_actions, group=group, since=since, until=until)
+    return build_calendar(planned, due, name=name, duration=duration)
+
+
+def calendar_events(source: Source, *, with_actions: bool = False, group: str | None = None,
+                    since: dt.date | None = None, until: dt.date | None = None) -> tuple[list, list]:
+    """The meetings to come (one per group and date, announcements merged) and, if asked, the actions due,
+    between ``since`` and ``until`` (both included)."""
     index = index_of(source)
-    planned = merge_announcements(index.future_meetings(group=group, since=since))
+    planned = merge_announcements(index.future_meetings(group=group, since=since, until=until))
     due = index.actions(group=group, since=since) if with_actions else []
-    return build_calendar(planned, [a for a in due if a.due and (since is None or a.due >= since.isoformat())], name=name)
+    low, high = since.isoformat() if since else "", until.isoformat() if until else "9999"
+    return planned, [a for a in due if a.due and low <= a.due <= high]
 
 
 def search(source: Source, text: str, *, group: str | None = None, since: dt.date | None = None,
