@@ -41,8 +41,8 @@ def index(paths: tuple[str, ...], db: str, aliases: str | None, prune: bool, ver
     table = load_aliases(aliases)
     try:
         store = Index(db, aliases=table)
-    except (SchemaError, sqlite3.Error) as exc:
-        error(f"cannot use {db} as an index: {exc}")
+    except (SchemaError, sqlite3.Error, OSError) as exc:
+        error(f"cannot use {db} as an index: {exc.strerror if isinstance(exc, OSError) else exc}")
         sys.exit(1)
     with store:
         if store.relink_organisations():
