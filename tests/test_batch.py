@@ -198,7 +198,7 @@ def _check_whole(outdir: Path) -> list[Path]:
 
 def test_sigkill_leaves_only_whole_files_and_a_rerun_completes(tmp_path: Path) -> None:
     _many_inputs(tmp_path, 30)  # 120 inputs
-    cmd = [sys.executable, "-m", "cme_notes", "batch", "in", "-o", "out", "--workers", "2"]
+    cmd = [sys.executable, "-m", "cme_notes", "batch", "in", "-o", "out", "--workers", "2", "--no-cache"]
     proc = subprocess.Popen(cmd, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         _wait_for_outputs(tmp_path / "out", 10, proc)
@@ -222,7 +222,7 @@ def test_sigkill_leaves_only_whole_files_and_a_rerun_completes(tmp_path: Path) -
 
 def test_ctrl_c_stops_cleanly_with_a_summary_and_exit_130(tmp_path: Path) -> None:
     _many_inputs(tmp_path, 30)
-    cmd = [sys.executable, "-m", "cme_notes", "batch", "in", "-o", "out", "--workers", "2"]
+    cmd = [sys.executable, "-m", "cme_notes", "batch", "in", "-o", "out", "--workers", "2", "--no-cache"]
     # Its own process group, so that the signal goes to the batch and its workers, as Ctrl-C does.
     # SIGINT as a terminal has it: a shell running us in the background (as CI may) ignores it,
     # and a process that starts with SIGINT ignored never sees KeyboardInterrupt.

@@ -162,9 +162,9 @@ def test_an_owner_nobody_is_says_so_with_the_closest_names(archive: Path) -> Non
     assert stderr == 'cme-notes: no actions owed by "Jon" — closest: Joan Marsh (JM), John Baker (JB)\n'
 
 
-def test_a_known_owner_filtered_out_gets_no_hint(archive: Path) -> None:
+def test_a_known_owner_filtered_out_gets_no_closest_names(archive: Path) -> None:
     rows, stderr = run_json("actions", archive, "--owner", "John", "--since", "2026-01-01")
-    assert rows == [] and stderr == ""
+    assert rows == [] and stderr == "cme-notes: no open actions match --owner John --since 2026-01-01\n"
 
 
 def test_a_name_nobody_has_says_so(archive: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import icalendar
 import openpyxl
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 import cme_notes
 from cme_notes import views
@@ -37,7 +37,7 @@ def meetings() -> list:
     return [cme_notes.parse(p) for p in NORTHVALE]
 
 
-def run(*args: str) -> "click.testing.Result":  # noqa: F821
+def run(*args: str) -> Result:
     return CliRunner().invoke(main, list(args))
 
 
@@ -183,12 +183,12 @@ def test_a_missing_index_is_an_error_not_a_new_file(tmp_path: Path) -> None:
 def test_reindexing_from_the_command_line_changes_nothing(tmp_path: Path) -> None:
     path = tmp_path / "m.db"
     first = run("index", str(SAMPLES), "--db", str(path))
-    assert first.exit_code == 0 and "13 added" in first.stderr and "1 skipped" in first.stderr
+    assert first.exit_code == 0 and "18 added" in first.stderr and "1 skipped" in first.stderr
     con = sqlite3.connect(path)
     before = con.execute("SELECT id, path, sha256, indexed_at FROM meetings ORDER BY id").fetchall()
     counts = [con.execute(f"SELECT count(*) FROM {t}").fetchone() for t in ("attendance", "actions", "passages")]
     second = run("index", str(SAMPLES), "--db", str(path))
-    assert second.exit_code == 0 and "0 added, 0 replaced, 13 unchanged" in second.stderr
+    assert second.exit_code == 0 and "0 added, 0 replaced, 18 unchanged" in second.stderr
     assert con.execute("SELECT id, path, sha256, indexed_at FROM meetings ORDER BY id").fetchall() == before
     assert [con.execute(f"SELECT count(*) FROM {t}").fetchone() for t in ("attendance", "actions", "passages")] == counts
 

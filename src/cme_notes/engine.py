@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 if TYPE_CHECKING:
+    from .cache import RecordCache
     from .models import Meeting
     from .readers import ReadOptions
 
@@ -20,6 +21,10 @@ class Result:
     """Every meeting the input holds (most files hold one)."""
     error: str | None = None
     """One line: why the input could not be parsed."""
+    sha256: str | None = None
+    entry: bytes | None = None
+    """A new cache entry for these records, for the process that owns the run to store
+    (:func:`keep`); None when they came from the cache or there is none."""
 
     @property
     def ok(self) -> bool:
@@ -49,13 +54,19 @@ def find_inputs(paths: Iterable[str | Path], suffixes: tuple[str, ...] = INPUT_S
     return inputs, skipped
 
 
-def parse_one(path: str | Path, options: ReadOptions | None = None) -> Result:
-    """Parse one input; any failure becomes ``Result.error`` (a one-line message), never an exception."""
-    from . import parse_text_all, read_records
+def parse_one(path: str | Path, options: ReadOptions | None = None, cache: "RecordCache | None" = None) -> Result:
+    """Parse one input; any failure becomes ``Result.error`` (a one-line message), never an exception.
+
+    With a ``cache``, records already parsed from the same bytes are taken from it, and
+    new ones come with the entry to store (``Result.entry``: this may be a worker process,
+    which must not write where a kill could leave half a file).
+    """
+    from . import parse_text_all
     from .readers import ReadOptions
     from .errors import CmeNotesError
 
     name = str(path)
+    options = options or ReadOptions()
     try:
         if name == "-":
             from .readers.text import decode
@@ -64,7 +75,11 @@ def parse_one(path: str | Path, options: ReadOptions | None = None) -> Result:
             stream = getattr(sys.stdin, "buffer", None)  # a text stream given by a caller has no bytes
             text = decode(stream.read()) if stream is not None else sys.stdin.read()
             return Result(name, parse_text_all(text))
-        return Result(name, [meeting for meeting, _part in read_records(path, options or ReadOptions())])
+        if cache is not None and cache.usable(options):
+            return _parse_cached(Path(path), name, options, cache)
+        from . import read_records
+
+        return Result(name, [meeting for meeting, _part in read_records(path, options)])
     except CmeNotesError as exc:
         return Result(name, error=str(exc) if exc.path else f"{name}: {exc}")
     except RecursionError:
@@ -74,8 +89,46 @@ def parse_one(path: str | Path, options: ReadOptions | None = None) -> Result:
         return Result(name, error=f"{name}: internal error ({type(exc).__name__}: {detail}); please report it")
 
 
+def cached_result(path: str | Path, options: ReadOptions | None, cache: "RecordCache | None") -> Result | None:
+    """The input's records straight from the cache, or None when they must be parsed."""
+    from .cache import sha256_within
+    from .readers import ReadOptions
+
+    options = options or ReadOptions()
+    if cache is None or str(path) == "-" or not cache.usable(options):
+        return None
+    sha = sha256_within(Path(path), options)
+    parsed = cache.get(sha, options, str(path)) if sha else None
+    return Result(str(path), [meeting for meeting, _texts in parsed], sha256=sha) if parsed else None
+
+
+def _parse_cached(path: Path, name: str, options: ReadOptions, cache: "RecordCache") -> Result:
+    from . import read_records
+    from .cache import sha256_within
+    from .store.passages import item_texts
+
+    sha = sha256_within(path, options)
+    if sha is not None and (parsed := cache.get(sha, options, name)) is not None:
+        return Result(name, [meeting for meeting, _texts in parsed], sha256=sha)
+    records = read_records(path, options, sha)
+    parsed = [(meeting, item_texts(part)) for meeting, part in records]
+    if sha is None:  # refused by size before hashing would have been: read_records raised already
+        return Result(name, [meeting for meeting, _texts in parsed])
+    return Result(name, [meeting for meeting, _texts in parsed], sha256=sha, entry=cache.entry(sha, options, parsed))
+
+
+def keep(result: Result, options: ReadOptions | None, cache: "RecordCache | None") -> Result:
+    """Store a result's new cache entry (in the process that owns the run); the result, for chaining."""
+    if cache is not None and result.entry is not None and result.sha256:
+        from .readers import ReadOptions
+
+        cache.put(result.sha256, options or ReadOptions(), result.entry)
+        result.entry = None
+    return result
+
+
 def parse_many(paths: Iterable[str | Path], *, workers: int = 1, timeout: float | None = None,
-               options: ReadOptions | None = None) -> Iterator[Result]:
+               options: ReadOptions | None = None, cache: "RecordCache | None" = None) -> Iterator[Result]:
     """Parse every input; one :class:`Result` per input, in the order given, never an exception.
 
     With ``workers`` > 1 (and more than one input), or a ``timeout``, inputs are
@@ -84,17 +137,19 @@ def parse_many(paths: Iterable[str | Path], *, workers: int = 1, timeout: float 
     as failed ("timed out after N s"). Otherwise everything runs in this process,
     one input after the other, with nothing to start up. The results are the same
     either way. ``options`` (password, size limit, PDF engine, OCR) go to :func:`parse_one`.
+    With a ``cache`` (:mod:`cme_notes.cache`), inputs parsed before are taken from it
+    (no worker is started for them) and new records are stored in it.
     """
     paths = list(paths)
     if timeout is None and (workers <= 1 or len(paths) <= 1):
         for path in paths:
-            yield parse_one(path, options)
+            yield keep(parse_one(path, options, cache), options, cache)
         return
-    yield from _parse_in_workers(paths, workers=workers, timeout=timeout, options=options)
+    yield from _parse_in_workers(paths, workers=workers, timeout=timeout, options=options, cache=cache)
 
 
-def _parse_in_workers(paths: list, *, workers: int, timeout: float | None, options: ReadOptions | None
-                      ) -> Iterator[Result]:
+def _parse_in_workers(paths: list, *, workers: int, timeout: float | None, options: ReadOptions | None,
+                      cache: "RecordCache | None" = None) -> Iterator[Result]:
     from contextlib import closing
     from functools import partial
 
@@ -105,15 +160,17 @@ def _parse_in_workers(paths: list, *, workers: int, timeout: float | None, optio
     for i, path in enumerate(paths):
         if str(path) == "-":
             done[i] = parse_one(path, options)
+        elif (hit := cached_result(path, options, cache)) is not None:
+            done[i] = hit
     todo = [i for i in range(len(paths)) if i not in done]
     items = [paths[i] for i in todo]
-    task = partial(parse_one, options=options)
+    task = partial(parse_one, options=options, cache=cache)
     following = 0
     with closing(pool.run(task, items, workers=workers, timeout=timeout)) as outcomes:
         for outcome in outcomes:
             i = todo[outcome.index]
             name = str(paths[i])
-            done[i] = outcome.value if outcome.ok else Result(name, error=f"{name}: {outcome.error}")
+            done[i] = keep(outcome.value, options, cache) if outcome.ok else Result(name, error=f"{name}: {outcome.error}")
             while following in done:
                 yield done.pop(following)
                 following += 1

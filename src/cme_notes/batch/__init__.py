@@ -35,6 +35,7 @@ from .inputs import Input, Plan, expand
 from .outputs import VERSION_KEY, clean_temp_files, output_path, part_path, record, up_to_date, write_parts
 
 if TYPE_CHECKING:
+    from ..cache import RecordCache
     from ..readers import ReadOptions
 
 __all__ = [
@@ -55,15 +56,16 @@ class BatchError(Exception):
 # --------------------------------------------------------------------------- outputs
 
 
-def render(path: str, *, fmt: str, options: ReadOptions | None = None
-           ) -> tuple[list[str] | None, str | None, int, int | None, list[list[str]]]:
-    """Parse one input and format it; runs in a worker process. Returns (texts, error, pages, scanned, codes):
+def render(path: str, *, fmt: str, options: ReadOptions | None = None, cache: "RecordCache | None" = None
+           ) -> tuple[list[str] | None, str | None, int, int | None, list[list[str]], tuple[str, bytes] | None]:
+    """Parse one input and format it; runs in a worker process. Returns (texts, error, pages, scanned, codes, entry):
     one text per meeting the input holds (a JSON record, a JSONL line, CSV rows without the header);
     ``scanned``: how many pages were read by OCR, 0 for a scan refused (no --ocr), None for text;
-    ``codes``: each meeting's finding codes, for the quality summary."""
-    result = parse_one(path, options)
+    ``codes``: each meeting's finding codes, for the quality summary;
+    ``entry``: (sha256, bytes) of a new cache entry, for the parent to store."""
+    result = parse_one(path, options, cache)
     if not result.ok:
-        return None, result.error, 0, _refused_scan(result.error), []
+        return None, result.error, 0, _refused_scan(result.error), [], None
     first = result.meetings[0]
     pages = (first.source.pages or 0) if first.source else 0
     scanned = len(first.source.ocr_pages) if first.source and first.source.ocr_pages else None
@@ -76,7 +78,8 @@ def render(path: str, *, fmt: str, options: ReadOptions | None = None
 
         # rows without the header
         texts = [rows_csv([action_row(m, a) for a in m.actions]).partition("\n")[2] for m in result.meetings]
-    return texts, None, pages, scanned, [[f.code for f in m.findings] for m in result.meetings]
+    entry = (result.sha256, result.entry) if result.entry is not None and result.sha256 else None
+    return texts, None, pages, scanned, [[f.code for f in m.findings] for m in result.meetings], entry
 
 
 def _refused_scan(error: str | None) -> int | None:
@@ -167,7 +170,8 @@ class _Silent:
 
 def run(paths: Iterable[str | Path], output: str | Path, *, fmt: str = "json", workers: int | None = None,
         timeout: float | None = 60.0, force: bool = False, options: ReadOptions | None = None,
-        reporter: Reporter | None = None, shard: tuple[int, int] | None = None) -> Summary:
+        reporter: Reporter | None = None, shard: tuple[int, int] | None = None,
+        cache: "RecordCache | None" = None) -> Summary:
     """Parse every input and write the outputs; never raises for a bad input (see :class:`Summary`).
 
     ``fmt="json"``: one ``OUTDIR/<relative path>.json`` per input, ``output`` being
@@ -179,6 +183,7 @@ def run(paths: Iterable[str | Path], output: str | Path, *, fmt: str = "json", w
     far with ``interrupted`` set. Raises :class:`BatchError` if OUTDIR cannot be used.
     ``shard=(k, n)``: only the inputs of share k of n (see :mod:`cme_notes.shard`), so that
     n runs, on as many machines, share the work into one OUTDIR (or one FILE each).
+    ``cache``: records parsed before are taken from it, new ones stored in it (:mod:`cme_notes.cache`).
     """
     if fmt not in FORMATS:
         raise BatchError(f"unknown format {fmt!r}: choose from {', '.join(FORMATS)}")
@@ -244,9 +249,9 @@ def run(paths: Iterable[str | Path], output: str | Path, *, fmt: str = "json", w
         reporter.begin(len(todo), summary)
         try:
             if to_dir:
-                _run_to_dir(todo, targets, fmt, workers, timeout, options, reporter, summary)
+                _run_to_dir(todo, targets, fmt, workers, timeout, options, reporter, summary, cache)
             else:
-                _run_to_stream(todo, output, fmt, workers, timeout, options, reporter, summary)
+                _run_to_stream(todo, output, fmt, workers, timeout, options, reporter, summary, cache)
         finally:
             reporter.end()
     except KeyboardInterrupt:
@@ -255,10 +260,10 @@ def run(paths: Iterable[str | Path], output: str | Path, *, fmt: str = "json", w
     return summary
 
 
-def _outcomes(todo: list[Input], fmt, workers, timeout, options):
+def _outcomes(todo: list[Input], fmt, workers, timeout, options, cache):
     from .. import pool
 
-    task = partial(render, fmt=fmt, options=options)
+    task = partial(render, fmt=fmt, options=options, cache=cache)
     # Largest first, so that a big file does not start last and leave one worker busy
     # alone at the end; the outputs do not depend on this order.
     order = sorted(range(len(todo)), key=lambda i: -_size(todo[i].path))
@@ -272,12 +277,16 @@ def _size(path: Path) -> int:
         return 0
 
 
-def _finish(item: Input, outcome, summary: Summary, reporter: Reporter) -> list[str] | None:
-    """Count one outcome; return its texts when it succeeded."""
+def _finish(item: Input, outcome, summary: Summary, reporter: Reporter, options, cache) -> list[str] | None:
+    """Count one outcome, store its new cache entry; return its texts when it succeeded."""
     summary.not_done -= 1
-    texts, error, pages, scanned, codes = (outcome.value if outcome.ok
-                                           else (None, f"{item.name}: {outcome.error}", 0, None, []))
+    texts, error, pages, scanned, codes, entry = (outcome.value if outcome.ok
+                                                  else (None, f"{item.name}: {outcome.error}", 0, None, [], None))
     summary.quality.extend(codes)
+    if entry is not None and cache is not None:
+        from ..readers import ReadOptions
+
+        cache.put(entry[0], options or ReadOptions(), entry[1])
     if error is None:
         summary.parsed += 1
         summary.pages += pages
@@ -290,8 +299,8 @@ def _finish(item: Input, outcome, summary: Summary, reporter: Reporter) -> list[
     return texts
 
 
-def _run_to_dir(todo, targets, fmt, workers, timeout, options, reporter, summary) -> None:
-    with _outcomes(todo, fmt, workers, timeout, options) as outcomes:
+def _run_to_dir(todo, targets, fmt, workers, timeout, options, reporter, summary, cache) -> None:
+    with _outcomes(todo, fmt, workers, timeout, options, cache) as outcomes:
         for outcome in outcomes:
             item, target = todo[outcome.index], targets[outcome.index]
             texts = outcome.value[0] if outcome.ok else None
@@ -299,11 +308,12 @@ def _run_to_dir(todo, targets, fmt, workers, timeout, options, reporter, summary
                 try:
                     write_parts(target, texts)
                 except OSError as exc:
-                    outcome.value = (None, f"{item.name}: cannot write {target}: {exc.strerror or exc}", 0, None, [])
-            _finish(item, outcome, summary, reporter)
+                    outcome.value = (None, f"{item.name}: cannot write {target}: {exc.strerror or exc}", 0, None,
+                                     [], outcome.value[5])
+            _finish(item, outcome, summary, reporter, options, cache)
 
 
-def _run_to_stream(todo, output, fmt, workers, timeout, options, reporter, summary) -> None:
+def _run_to_stream(todo, output, fmt, workers, timeout, options, reporter, summary, cache) -> None:
     from ..writers import atomic_writer
 
     to_stdout = str(output) == "-"
@@ -319,14 +329,14 @@ def _run_to_stream(todo, output, fmt, workers, timeout, options, reporter, summa
             raise BatchError(f"cannot write {output}: {exc.strerror or exc}") from None
         sink = _Entered(sink, fh)
     try:
-        _stream(sink, to_stdout, todo, fmt, workers, timeout, options, reporter, summary)
+        _stream(sink, to_stdout, todo, fmt, workers, timeout, options, reporter, summary, cache)
     except OSError as exc:
         if to_stdout or isinstance(exc, BrokenPipeError):
             raise
         raise BatchError(f"cannot write {output}: {exc.strerror or exc}") from None
 
 
-def _stream(sink, to_stdout, todo, fmt, workers, timeout, options, reporter, summary) -> None:
+def _stream(sink, to_stdout, todo, fmt, workers, timeout, options, reporter, summary, cache) -> None:
     with sink as out:
         if fmt == "csv":
             from ..writers.records import rows_csv
@@ -334,9 +344,9 @@ def _stream(sink, to_stdout, todo, fmt, workers, timeout, options, reporter, sum
             out.write(rows_csv([]))
         ready: dict[int, list[str] | None] = {}
         following = 0
-        with _outcomes(todo, fmt, workers, timeout, options) as outcomes:
+        with _outcomes(todo, fmt, workers, timeout, options, cache) as outcomes:
             for outcome in outcomes:
-                ready[outcome.index] = _finish(todo[outcome.index], outcome, summary, reporter)
+                ready[outcome.index] = _finish(todo[outcome.index], outcome, summary, reporter, options, cache)
                 # Written in sorted input order, whatever order the workers finish in.
                 while following in ready:
                     texts = ready.pop(following)

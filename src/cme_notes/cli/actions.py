@@ -8,7 +8,8 @@ import click
 
 from ..readers.options import ReadOptions
 from .common import CONTEXT, reading_options
-from .sources import DATE, choose_format, db_option, group_option, open_source, say_unmatched, warn, write_view
+from .sources import (DATE, LISTING_FORMATS, choose_format, db_option, format_option, group_option, open_source,
+                      say_none_match, warn, write_view)
 
 
 @click.command(context_settings=CONTEXT)
@@ -24,8 +25,7 @@ from .sources import DATE, choose_format, db_option, group_option, open_source, 
               help="Only open actions due before --today (and on or after the meeting that set the date).")
 @click.option("--today", type=DATE, metavar="YYYY-MM-DD", help="The day --overdue counts from. [default: today]")
 @group_option
-@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "csv", "xlsx"]),
-              help="Output format; xlsx needs -o FILE. [default: from -o's extension, else table on a terminal, else json]")
+@format_option(*LISTING_FORMATS, note="A row per action.")
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of stdout (written whole or not at all).")
 @reading_options
 def actions(paths: tuple[str, ...], db: str | None, owner: str | None, since: dt.date | None, until: dt.date | None,
@@ -48,12 +48,13 @@ def actions(paths: tuple[str, ...], db: str | None, owner: str | None, since: dt
       cme-notes actions --db minutes.db --owner "Chris Oakley" --format csv -o chris.csv
       cme-notes actions --db minutes.db --overdue --today 2025-04-01
       cme-notes actions --db minutes.db --search "dashboard" -o actions.xlsx
+      cme-notes actions minutes/ --excel -o actions.csv     # opens in Excel with accents intact
     """
     from ..views.actions import ACTION_COLUMNS, action_rows, tracked_actions
 
     if overdue and status not in ("open", "all"):
         raise click.UsageError("--overdue lists open actions only: leave out --status or give --status open")
-    fmt = choose_format(fmt, output, ("table", "json", "csv", "xlsx"))
+    fmt = choose_format(fmt, output, LISTING_FORMATS)
     index, failed = open_source(paths, db, reading=reading)
     if text is not None and not index.has_fts:
         warn("this SQLite has no full-text search (FTS5): matching words with LIKE, without stemming")
@@ -61,11 +62,13 @@ def actions(paths: tuple[str, ...], db: str | None, owner: str | None, since: dt
     tracked = tracked_actions(index, owner=owner, since=since, until=until, search=text, group=group,
                               status="open" if overdue else status, overdue_on=day if overdue else None)
     rows = action_rows(tracked)
+    if not rows:
+        say_none_match(f"{status} actions" if status != "all" else "actions",
+                       {"--owner": owner, "--since": since, "--until": until, "--search": text,
+                        "--overdue": overdue, "--group": group}, index)
     kind = "" if status == "all" and not overdue else "open " if overdue else f"{status} "
     title = f"{len(rows)} {kind}action(s)" + (f" overdue on {day.isoformat()}" if overdue else "")
     write_view(rows, ACTION_COLUMNS, fmt, output, title=title, sheet="Actions", table=_table(title))
-    if not rows:  # something matched each option given
-        say_unmatched(index, owner=owner, group=group)
     sys.exit(1 if failed else 0)
 
 

@@ -8,8 +8,8 @@ import click
 
 from ..readers.options import ReadOptions
 from .common import CONTEXT, reading_options
-from .sources import (aliases_option, choose_format, db_option, group_option, load_aliases, open_source,
-                      say_unmatched, since_option, until_option, write_view)
+from .sources import (LISTING_FORMATS, aliases_option, choose_format, db_option, format_option, group_option,
+                      load_aliases, open_source, say_none_match, since_option, until_option, write_view)
 
 
 @click.command(context_settings=CONTEXT)
@@ -21,8 +21,7 @@ from .sources import (aliases_option, choose_format, db_option, group_option, lo
 @since_option
 @until_option
 @aliases_option
-@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "csv", "xlsx"]),
-              help="Output format; xlsx needs -o FILE. [default: from -o's extension, else table on a terminal, else json]")
+@format_option(*LISTING_FORMATS, note="A row per person (or organisation); csv adds a column per meeting.")
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of stdout (written whole or not at all).")
 @reading_options
 def attendance(paths: tuple[str, ...], db: str | None, by: str, group: str | None, since: dt.date | None,
@@ -45,12 +44,15 @@ def attendance(paths: tuple[str, ...], db: str | None, by: str, group: str | Non
     from ..views import register
     from ..views.register import ORGANISATION_COLUMNS, PEOPLE_COLUMNS, mark_columns, with_marks
 
-    fmt = choose_format(fmt, output, ("table", "json", "csv", "xlsx"))
+    fmt = choose_format(fmt, output, LISTING_FORMATS)
     table = load_aliases(aliases)
     index, failed = open_source(paths, db, reading=reading, aliases=table)
     options = dict(aliases=table, group=group, since=since, until=until)
     rows = register(index, by=by, **options)
     columns = PEOPLE_COLUMNS if by == "people" else ORGANISATION_COLUMNS
+    if not rows:
+        say_none_match("people" if by == "people" else "organisations",
+                       {"--group": group, "--since": since, "--until": until}, index)
     title = f"Attendance by {'person' if by == 'people' else 'organisation'} ({len(rows)})"
 
     def with_dates(rows: list[dict], columns: list) -> tuple[list[dict], list]:
@@ -78,6 +80,4 @@ def attendance(paths: tuple[str, ...], db: str | None, by: str, group: str | Non
         write_view(flat, flat_columns, fmt, output, title=title)
     else:
         write_view(rows, columns, fmt, output, title=title, sheets=sheets, table=show)
-    if not rows:  # something matched each option given
-        say_unmatched(index, group=group)
     sys.exit(1 if failed else 0)

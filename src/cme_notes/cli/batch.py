@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import os
-import signal
 import sys
 
 import click
 
 from ..readers.options import ReadOptions
-from .common import CONTEXT, error, quality_line, reading_options
+from .common import CONTEXT, Interrupted, error, quality_line, reading_options, record_cache
 
 CORES = os.cpu_count() or 1
 
@@ -87,16 +86,9 @@ def batch(paths: tuple[str, ...], output: str | None, fmt: str, workers: int | N
                                "use --format jsonl (or csv) for standard output")
     output = output or "-"
     reporter = _reporter(quiet)
-    terminated = []
-
-    def on_sigterm(signum, frame):
-        terminated.append(signum)
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGTERM, on_sigterm)
     try:
         summary = engine.run(paths, output, fmt=fmt, workers=workers, timeout=timeout, force=force,
-                             options=reading, reporter=reporter, shard=shard)
+                             options=reading, reporter=reporter, shard=shard, cache=record_cache(reading))
     except engine.BatchError as exc:
         error(str(exc))
         sys.exit(2)
@@ -105,83 +97,41 @@ def batch(paths: tuple[str, ...], output: str | None, fmt: str, workers: int | N
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(1)
-    finally:
-        signal.signal(signal.SIGTERM, previous)
     click.echo(f"cme-notes: {summary.text()}", err=True)
     for line in summary.scan_lines():
         click.echo(line if line.startswith(" ") else f"cme-notes: {line}", err=True)
     if not quiet:
         quality_line(summary.quality)
     if summary.interrupted:
-        sys.exit(128 + signal.SIGTERM if terminated else 130)
+        raise Interrupted  # the summary said so: exit as every command does on Ctrl-C
     sys.exit(1 if summary.failed else 0)
 
 
-class _Plain:
-    """Errors as lines on stderr; nothing else (not a terminal, or --quiet)."""
-
-    def begin(self, total, summary) -> None:
-        pass
-
-    def done(self, name, error, summary) -> None:
-        pass
-
-    def error(self, message: str) -> None:
-        error(message)
-
-    def end(self) -> None:
-        pass
-
-
 def _reporter(quiet: bool):
-    if quiet or not sys.stderr.isatty():
-        return _Plain()
-    return _ProgressBar()
+    from .progress import progress
+
+    return _Reporter(progress(PROGRESS_ALWAYS, quiet=quiet))
 
 
-class _ProgressBar:
-    """A rich progress bar on stderr: done/total, failures, rate, time left; errors print above it."""
+PROGRESS_ALWAYS = 1 << 30
+"""batch shows its bar whatever the number of files (it says how many were up to date)."""
 
-    def __init__(self) -> None:
-        from rich.console import Console
-        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn,
-                                   TimeElapsedColumn, TimeRemainingColumn)
-        from rich.text import Text
 
-        class Failed(ProgressColumn):
-            def render(self, task) -> Text:
-                failed = task.fields.get("failed", 0)
-                return Text(f"{failed} failed", style="bold red" if failed else "dim")
+class _Reporter:
+    """The batch engine's reports (:class:`cme_notes.batch.Reporter`) on the shared progress bar."""
 
-        class Rate(ProgressColumn):
-            def render(self, task) -> Text:
-                speed = task.finished_speed or task.speed
-                return Text(f"{speed:.1f} files/s" if speed else "- files/s", style="progress.data.speed")
-
-        self.progress = Progress(
-            TextColumn("[progress.description]{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            Failed(),
-            Rate(),
-            TimeElapsedColumn(),
-            TextColumn("ETA"),
-            TimeRemainingColumn(),
-            console=Console(stderr=True),
-            transient=True,
-        )
-        self.task = None
+    def __init__(self, bar) -> None:
+        self.bar = bar
 
     def begin(self, total, summary) -> None:
         label = "parsing" + (f" ({summary.skipped} up to date)" if summary.skipped else "")
-        self.task = self.progress.add_task(label, total=total, failed=summary.failed)
-        self.progress.start()
+        self.bar.start(total, label, failed=summary.failed)
 
     def done(self, name, error, summary) -> None:
-        self.progress.update(self.task, advance=1, failed=summary.failed)
+        self.bar.advance(failed=summary.failed)
 
     def error(self, message: str) -> None:
-        self.progress.console.print(f"cme-notes: error: {message}", markup=False, highlight=False)
+        self.bar.error(message)
 
     def end(self) -> None:
-        self.progress.stop()
+        self.bar.stop()

@@ -6,7 +6,7 @@ import sys
 import click
 
 from ..readers.options import ReadOptions
-from .common import CONTEXT, error, index_quality_line, reading_options
+from .common import CONTEXT, error, index_quality_line, reading_options, record_cache
 from .sources import POOL, aliases_option, load_aliases
 
 
@@ -32,16 +32,17 @@ def index(paths: tuple[str, ...], db: str, aliases: str | None, prune: bool, ver
     """
     import sqlite3
 
-    from ..engine import INPUT_SUFFIXES
+    from ..engine import INPUT_SUFFIXES, find_inputs
     from ..store import FAILED, SKIPPED, Index, SchemaError, load_files
+    from .progress import progress
 
     if "-" in paths:
         raise click.UsageError("index reads files and folders, not stdin: save the text to a file first")
     table = load_aliases(aliases)
     try:
         store = Index(db, aliases=table)
-    except (SchemaError, sqlite3.Error) as exc:
-        error(f"cannot use {db} as an index: {exc}")
+    except (SchemaError, sqlite3.Error, OSError) as exc:
+        error(f"cannot use {db} as an index: {exc.strerror if isinstance(exc, OSError) else exc}")
         sys.exit(1)
     with store:
         if store.relink_organisations():
@@ -49,15 +50,23 @@ def index(paths: tuple[str, ...], db: str, aliases: str | None, prune: bool, ver
         if store.relink_groups():
             click.echo("cme-notes: meetings regrouped under the current [groups] aliases", err=True)
 
+        total = len(find_inputs(paths)[0])
+        bar = progress(total)
+
         def report(result) -> None:
+            bar.advance()
             if result.status == FAILED:
-                error(result.error)
+                bar.error(result.error)
             elif verbose:
                 note = "  (no people, items or actions: not minutes?)" if result.status == SKIPPED else ""
-                click.echo(f"{result.status:>9}  {result.path}{note}", err=True)
+                bar.say(f"{result.status:>9}  {result.path}{note}")
 
-        done = load_files(store, paths, options=reading, prune=prune,
-                          on_result=report, **POOL)
+        bar.start(total)
+        try:
+            done = load_files(store, paths, options=reading, prune=prune, on_result=report,
+                              cache=record_cache(reading), **POOL)
+        finally:
+            bar.stop()
         if not done.results:
             error(f"no {' '.join(INPUT_SUFFIXES)} files in " + ", ".join(paths))
             sys.exit(1)

@@ -6,13 +6,16 @@ import sys
 import click
 
 from ..readers.options import ReadOptions
-from .common import CONTEXT, console, default_format, emit, error, reading_options
+from .common import CONTEXT, console, emit, reading_options, record_cache
+from .sources import LISTING_FORMATS, choose_format, excel_wanted, format_option, write_view
 
 
 @click.command(context_settings=CONTEXT)
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
-@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]),
-              help="Output format. [default: table on a terminal, else json]")
+@format_option(*LISTING_FORMATS,
+               note="json: the record (an array for several); jsonl: a record a line; csv and xlsx: a row per "
+                    "fact (fact = present, apologies, item, action, decision, next_meeting or warning; "
+                    "with file, meeting_date, item, text, who, organisation, role, date, time, status).")
 @click.option("--explain", is_flag=True,
               help="Print each answer beside its source instead of the record: where it was read (page; "
                    "table, row and column, or paragraph; line), the rule that read it and the text as written. "
@@ -40,6 +43,8 @@ def parse(files: tuple[str, ...], fmt: str | None, explain: bool, output: str | 
     Examples:
       cme-notes parse minutes.pdf
       cme-notes parse 2025-*.docx --format json -o records.json
+      cme-notes parse 2025-*.docx --format jsonl | jq -r .date
+      cme-notes parse minutes.docx --excel -o minutes.csv     # a row per fact, for Excel
       for f in *.docx; do cme-notes parse "$f" --format json > "${f%.docx}.json"; done
       cme-notes parse minutes.pdf --explain          # check each answer against the page it came from
       cme-notes parse minutes.pdf --explain | grep -A2 '^Actions'
@@ -49,26 +54,41 @@ def parse(files: tuple[str, ...], fmt: str | None, explain: bool, output: str | 
     import os
 
     from ..engine import parse_many
+    from .progress import progress
 
-    if explain and fmt:
+    if explain and (fmt or excel_wanted()):
         raise click.UsageError("--explain is an output of its own: leave out --format "
                                "(--format json already gives each answer's 'where')")
-    fmt = "explain" if explain else default_format(fmt, output)
+    fmt = "explain" if explain else choose_format(fmt, output, LISTING_FORMATS)
     several = len(files) > 1
     if timeout is None:
         timeout = 60.0 if several else 0.0
     meetings, failed = [], 0
-    for result in parse_many(files, workers=workers or os.cpu_count() or 1, timeout=timeout or None,
-                             options=reading):
-        if result.ok:
-            meetings.extend(result.meetings)
-        else:
-            failed += 1
-            error(result.error)
+    bar = progress(len(files))
+    bar.start(len(files))
+    try:
+        for result in parse_many(files, workers=workers or os.cpu_count() or 1, timeout=timeout or None,
+                                 options=reading, cache=record_cache(reading)):
+            bar.advance()
+            if result.ok:
+                meetings.extend(result.meetings)
+            else:
+                failed += 1
+                bar.error(result.error)
+    finally:
+        bar.stop()
     if fmt == "json" and (meetings or len(files) > 1):  # one file that failed: no data, not "[]"
         from ..writers.records import meetings_json
 
         emit(meetings_json(meetings, single=len(files) == 1), output)
+    elif fmt == "jsonl":
+        from ..writers.records import meetings_jsonl
+
+        emit(meetings_jsonl(meetings), output)
+    elif fmt in ("csv", "xlsx") and (meetings or len(files) > 1):
+        from ..views.facts import FACT_COLUMNS, fact_rows
+
+        write_view(fact_rows(meetings), FACT_COLUMNS, fmt, output, title="Facts", sheet="Facts")
     elif fmt == "explain" and meetings:
         _explain(meetings, output)
     elif meetings:

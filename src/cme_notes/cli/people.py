@@ -8,8 +8,9 @@ import click
 
 from ..readers.options import ReadOptions
 from .common import CONTEXT, reading_options
-from .sources import (aliases_option, choose_format, db_option, group_option, load_aliases, open_source,
-                      say_unmatched, since_option, until_option, write_view)
+from .sources import (LISTING_FORMATS, aliases_option, choose_format, db_option, format_option, group_option,
+                      load_aliases, open_source, say_none_match, since_option, until_option, write_view)
+
 
 @click.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, metavar="[PATH]...")
@@ -19,8 +20,7 @@ from .sources import (aliases_option, choose_format, db_option, group_option, lo
 @since_option
 @until_option
 @aliases_option
-@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "csv", "xlsx"]),
-              help="Output format; xlsx needs -o FILE. [default: from -o's extension, else table on a terminal, else json]")
+@format_option(*LISTING_FORMATS, note="A row per person.")
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of stdout (written whole or not at all).")
 @reading_options
 def people(paths: tuple[str, ...], db: str | None, name: str | None, group: str | None, since: dt.date | None,
@@ -41,18 +41,19 @@ def people(paths: tuple[str, ...], db: str | None, name: str | None, group: str 
       cme-notes people --db minutes.db --name Keith
       cme-notes people --db minutes.db --group northvale --since 2025-01-01 --format csv
       cme-notes people --db minutes.db -o people.xlsx
+      cme-notes people minutes/ --excel -o people.csv
     """
     from ..views import people as people_view
     from ..views.people import PERSON_COLUMNS
 
-    fmt = choose_format(fmt, output, ("table", "json", "csv", "xlsx"))
+    fmt = choose_format(fmt, output, LISTING_FORMATS)
     table = load_aliases(aliases)
     index, failed = open_source(paths, db, reading=reading, aliases=table)
     rows = people_view(index, aliases=table, group=group, since=since, until=until, name=name)
     title = f"{len(rows)} people"
+    if not rows:
+        say_none_match("people", {"--name": name, "--group": group, "--since": since, "--until": until}, index)
     write_view(rows, PERSON_COLUMNS, fmt, output, title=title, sheet="People", table=_table(title))
-    if not rows:  # something matched each option given
-        say_unmatched(index, group=group, name=name)
     sys.exit(1 if failed else 0)
 
 

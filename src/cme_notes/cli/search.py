@@ -8,8 +8,8 @@ import click
 
 from ..readers.options import ReadOptions
 from .common import CONTEXT, reading_options
-from .sources import (choose_format, db_option, group_option, open_source, say_unmatched, since_option,
-                      until_option, warn, write_view)
+from .sources import (LISTING_FORMATS, choose_format, db_option, format_option, group_option, open_source,
+                      say_none_match, since_option, until_option, warn, write_view)
 
 
 @click.command(context_settings=CONTEXT)
@@ -19,8 +19,7 @@ from .sources import (choose_format, db_option, group_option, open_source, say_u
 @group_option
 @since_option
 @until_option
-@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "csv"]),
-              help="Output format. [default: from -o's extension, else table on a terminal, else json]")
+@format_option(*LISTING_FORMATS, note="A row per meeting and item.")
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of stdout (written whole or not at all).")
 @reading_options
 def search(text: str, paths: tuple[str, ...], db: str | None, group: str | None, since: dt.date | None,
@@ -37,15 +36,15 @@ def search(text: str, paths: tuple[str, ...], db: str | None, group: str | None,
     from ..views import search as find
     from ..views.search import SEARCH_COLUMNS
 
-    fmt = choose_format(fmt, output, ("table", "json", "csv"))
+    fmt = choose_format(fmt, output, LISTING_FORMATS)
     index, failed = open_source(paths, db, reading=reading)
     if not index.has_fts:
         warn("this SQLite has no full-text search (FTS5): matching words with LIKE, without stemming")
     rows = find(index, text, group=group, since=since, until=until)
     title = f"{len(rows)} item(s) mention {text!r}"
+    if not rows:
+        say_none_match("items", {"TEXT": text, "--group": group, "--since": since, "--until": until}, index)
     write_view(rows, SEARCH_COLUMNS, fmt, output, title=title, table=_table(title))
-    if not rows:  # something matched each option given
-        say_unmatched(index, group=group)
     sys.exit(1 if failed else 0)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 import sqlite3
 from contextlib import contextmanager
@@ -48,6 +49,9 @@ class Index:
                 raise FileNotFoundError(f"{self.path}: no such index (build one with: cme-notes index PATH... --db {self.path})")
             self.con = sqlite3.connect(f"{Path(self.path).resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
         else:
+            if not memory and not Path(self.path).exists():
+                # SQLite makes a new file 0644 whatever the umask; open() makes it as any output file
+                os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o666))
             self.con = sqlite3.connect(self.path, isolation_level=None)  # transactions are ours: see add()
         self.con.execute("PRAGMA foreign_keys = ON")
         try:

@@ -18,6 +18,7 @@ from .index import ADDED, REPLACED, UNCHANGED, Index, source_file
 from .passages import ItemText, item_texts
 
 if TYPE_CHECKING:
+    from ..cache import RecordCache
     from ..models import Meeting
 
 FAILED = "failed"
@@ -57,7 +58,7 @@ class LoadReport:
 def load_files(index: Index, paths: Iterable[str | Path], *, options: ReadOptions | None = None,
                prune: bool = False, commit_every: float = 1.0,
                on_result: Callable[[Loaded], None] | None = None, workers: int = 1,
-               timeout: float | None = None) -> LoadReport:
+               timeout: float | None = None, cache: "RecordCache | None" = None) -> LoadReport:
     """Index minutes files and folders (searched recursively): each file is added, replaced or skipped.
 
     Each file's rows are replaced all or nothing; the work is committed about
@@ -66,15 +67,17 @@ def load_files(index: Index, paths: Iterable[str | Path], *, options: ReadOption
     With ``workers`` > 1 or a ``timeout``, changed files are read in the worker
     processes of :mod:`cme_notes.pool` (the engine ``batch`` and ``parse`` use);
     the index itself is written by this process only, in input order.
+    With a ``cache`` (:mod:`cme_notes.cache`), files parsed before (by ``batch``, ``parse``
+    or an earlier run) are taken from it, and new records are stored in it.
     """
     from ..engine import find_inputs
 
     inputs, _skipped = find_inputs(paths)
     report = LoadReport()
     if timeout is None and (workers <= 1 or len(inputs) <= 1):
-        results = (load_file(index, path, options) for path in inputs)
+        results = (load_file(index, path, options, cache) for path in inputs)
     else:
-        results = _load_in_workers(index, inputs, options, workers, timeout)
+        results = _load_in_workers(index, inputs, options, workers, timeout, cache)
     with index.batched(commit_every) as tick:
         for result in results:
             report.results.append(result)
@@ -89,7 +92,8 @@ def load_files(index: Index, paths: Iterable[str | Path], *, options: ReadOption
     return report
 
 
-def load_file(index: Index, path: str | Path, options: ReadOptions | None = None) -> Loaded:
+def load_file(index: Index, path: str | Path, options: ReadOptions | None = None,
+              cache: "RecordCache | None" = None) -> Loaded:
     """Index one file (``-``: text from stdin); a failure is reported in the result, never raised."""
     name = str(path)
     try:
@@ -107,7 +111,11 @@ def load_file(index: Index, path: str | Path, options: ReadOptions | None = None
         sha = _checked_sha256(Path(path), options)
         if index.sha256_of(name) == sha:
             return Loaded(name, UNCHANGED)
-        parts = read_meetings(Path(path), sha, options)
+        parts = _cached(sha, options, name, cache)
+        if parts is None:
+            parts, entry = _read_for_cache(Path(path), sha, options, cache)
+            if cache is not None:
+                cache.put(sha, options, entry)
         return _store(index, name, parts, sha)
     except Exception as exc:  # one bad file must not stop the others
         return Loaded(name, FAILED, _reason(name, exc))
@@ -141,7 +149,7 @@ def _store(index: Index, name: str, parts: list, sha: str) -> Loaded:
 
 
 def _load_in_workers(index: Index, inputs: list[Path], options: ReadOptions | None, workers: int,
-                     timeout: float | None) -> Iterator[Loaded]:
+                     timeout: float | None, cache: "RecordCache | None" = None) -> Iterator[Loaded]:
     """Hash in this process (unchanged files are never read), read changed files in workers, yield in input order."""
     from contextlib import closing
     from functools import partial
@@ -162,9 +170,11 @@ def _load_in_workers(index: Index, inputs: list[Path], options: ReadOptions | No
             continue
         if index.sha256_of(name) == sha:
             ready[i] = Loaded(name, UNCHANGED)
+        elif (parts := _cached(sha, options, name, cache)) is not None:
+            ready[i] = partial(_store, index, name, parts, sha)
         else:
             todo.append((i, Path(path), sha))
-    task = partial(_read_in_worker, options=options)
+    task = partial(_read_in_worker, options=options, cache=cache)
     following = 0
     with closing(pool.run(task, [(p, sha) for _, p, sha in todo], workers=workers, timeout=timeout)) as outcomes:
         for outcome in outcomes:
@@ -175,8 +185,11 @@ def _load_in_workers(index: Index, inputs: list[Path], options: ReadOptions | No
             elif outcome.value[0] == "error":
                 ready[i] = Loaded(name, FAILED, outcome.value[1])
             else:
+                _status, parts, entry = outcome.value
+                if cache is not None:
+                    cache.put(sha, options or ReadOptions(), entry)
                 # stored when its turn comes, so rows get the same ids whatever finished first
-                ready[i] = partial(_store, index, name, outcome.value[1], sha)
+                ready[i] = partial(_store, index, name, parts, sha)
             while following in ready:
                 yield _result(ready.pop(following))
                 following += 1
@@ -189,12 +202,23 @@ def _result(done) -> Loaded:
     return done if isinstance(done, Loaded) else done()
 
 
-def _read_in_worker(item: tuple[Path, str], *, options: ReadOptions | None):
+def _read_in_worker(item: tuple[Path, str], *, options: ReadOptions | None, cache: "RecordCache | None" = None):
     path, sha = item
     try:
-        return "ok", read_meetings(path, sha, options)
+        return ("ok", *_read_for_cache(path, sha, options, cache))
     except Exception as exc:  # the reason travels back as text: exceptions may not pickle
         return "error", _reason(str(path), exc)
+
+
+def _cached(sha: str, options: ReadOptions | None, name: str, cache: "RecordCache | None"):
+    return cache.get(sha, options or ReadOptions(), name) if cache is not None else None
+
+
+def _read_for_cache(path: Path, sha: str, options: ReadOptions | None, cache: "RecordCache | None"):
+    """The file's (record, item texts) pairs and the cache entry for them (None without a cache);
+    the entry is made here, maybe in a worker, and stored by the process that owns the run."""
+    parts = read_meetings(path, sha, options)
+    return parts, (cache.entry(sha, options or ReadOptions(), parts) if cache is not None else None)
 
 
 def read_meetings(path: Path, sha256: str, options: ReadOptions | None = None

@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Iterable, Union
 from ..identity import OrgAliases
 from ..store import Index
 from .actions import ACTION_COLUMNS, STATUSES, action_rows, tracked_actions
-from .calendar import build_calendar, merge_announcements
+from .tracker import OPEN
+from .calendar import CALENDAR_COLUMNS, DEFAULT_DURATION, build_calendar, calendar_rows, merge_announcements
 from .columns import Column, rows_csv, rows_json
 from .people import PERSON_COLUMNS, people_rows
 from .register import ORGANISATION_COLUMNS, PEOPLE_COLUMNS, organisation_register, people_register
@@ -32,8 +33,9 @@ if TYPE_CHECKING:
 Source = Union[Index, Iterable["Meeting"]]
 
 __all__ = [
-    "ACTION_COLUMNS", "ORGANISATION_COLUMNS", "PEOPLE_COLUMNS", "PERSON_COLUMNS", "SEARCH_COLUMNS", "STATUSES", "Column",
-    "actions", "calendar", "index_of", "people", "register", "rows_csv", "rows_json", "search",
+    "ACTION_COLUMNS", "CALENDAR_COLUMNS", "DEFAULT_DURATION", "ORGANISATION_COLUMNS", "PEOPLE_COLUMNS", "PERSON_COLUMNS",
+    "SEARCH_COLUMNS", "STATUSES", "Column", "actions", "calendar", "calendar_events", "calendar_rows", "index_of", "people", "register",
+    "rows_csv", "rows_json", "search",
 ]
 
 
@@ -88,15 +90,31 @@ def people(source: Source, *, aliases: OrgAliases | None = None, group: str | No
 
 
 def calendar(source: Source, *, with_actions: bool = False, group: str | None = None,
-             since: dt.date | None = None, name: str | None = None, aliases: OrgAliases | None = None):
+             since: dt.date | None = None, until: dt.date | None = None, name: str | None = None,
+             duration: dt.timedelta | None = DEFAULT_DURATION, aliases: OrgAliases | None = None):
     """An ``icalendar.Calendar``: one event per future meeting (announced once or many times), and due dates if asked.
+    A meeting with a start time but no end in the minutes lasts ``duration``.
 
     ``aliases``: for meeting records, the tables whose [groups] say which titles are one group.
     """
+    planned, due = calendar_events(source, with_actions=with_actions, group=group, since=since, until=until,
+                                   aliases=aliases)
+    return build_calendar(planned, due, name=name, duration=duration)
+
+
+def calendar_events(source: Source, *, with_actions: bool = False, group: str | None = None,
+                    since: dt.date | None = None, until: dt.date | None = None,
+                    aliases: OrgAliases | None = None) -> tuple[list, list]:
+    """The meetings to come (one per group and date, announcements merged) and, if asked, the actions due
+    and still open, between ``since`` and ``until`` (both included)."""
     index = index_of(source, aliases)
-    planned = merge_announcements(index.future_meetings(group=group, since=since))
-    due = index.actions(group=group, since=since) if with_actions else []
-    return build_calendar(planned, [a for a in due if a.due and (since is None or a.due >= since.isoformat())], name=name)
+    planned = merge_announcements(index.future_meetings(group=group, since=since, until=until))
+    if not with_actions:
+        return planned, []
+    # an action a later meeting closed is no longer due: each open chain's action as it was set
+    due = [t.first for t in tracked_actions(index, group=group, status=OPEN)]
+    low, high = since.isoformat() if since else "", until.isoformat() if until else "9999"
+    return planned, [a for a in due if a.due and low <= a.due <= high]
 
 
 def search(source: Source, text: str, *, group: str | None = None, since: dt.date | None = None,

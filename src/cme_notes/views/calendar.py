@@ -5,7 +5,8 @@ then in June); each meeting becomes one event, with the latest minutes' details
 winning and gaps filled from earlier ones (June gives no venue, September
 does). UIDs come from the group and the date, so importing a newer export
 updates events instead of duplicating them. Times are UK local time
-(Europe/London); a meeting with no time is an all-day event.
+(Europe/London); a meeting with no time is an all-day event, and one with a
+start time but no end time in the minutes lasts :data:`DEFAULT_DURATION`.
 """
 from __future__ import annotations
 
@@ -16,9 +17,27 @@ from typing import Iterable
 
 from .. import __version__
 from ..store.records import ActionRecord, FutureRecord
+from .columns import DATE, LIST, Column
 
 PRODID = f"-//cme-notes//cme-notes {__version__}//EN"
 TZID = "Europe/London"
+
+DEFAULT_DURATION = dt.timedelta(hours=2)
+"""A meeting whose minutes give a start but no end: long enough to block the afternoon in a calendar,
+where an event with no end would show as a point in time."""
+
+CALENDAR_COLUMNS = [
+    Column("date", "Date", DATE),
+    Column("start", "Start", width=7),
+    Column("end", "End", width=7),
+    Column("end_from", "End from", width=9),
+    Column("event", "Event", width=10),
+    Column("group", "Group", width=30),
+    Column("place", "Place", width=30),
+    Column("summary", "Summary", width=60, wrap=True),
+    Column("announced_on", "Announced on", LIST, width=24),
+]
+"""end_from: "minutes" when they give the end time, "default" when it is start + the default duration."""
 
 
 @dataclass(slots=True)
@@ -51,9 +70,39 @@ def merge_announcements(futures: Iterable[FutureRecord]) -> list[PlannedMeeting]
     return sorted(merged.values(), key=lambda p: (p.date, p.time or "", p.group_name or ""))
 
 
+def end_of(p: PlannedMeeting, duration: dt.timedelta | None) -> tuple[str | None, str | None]:
+    """A timed meeting's end ("HH:MM") and where it came from: the minutes, or start + ``duration``
+    ("default"; not past midnight); (None, None) for an all-day meeting or with no duration."""
+    if p.end_time:
+        return p.end_time, "minutes"
+    if not p.time or duration is None:
+        return None, None
+    start = dt.datetime.combine(dt.date.fromisoformat(p.date), dt.time.fromisoformat(p.time))
+    end = min(start + duration, start.replace(hour=23, minute=59))
+    return end.strftime("%H:%M"), "default"
+
+
+def calendar_rows(planned: list[PlannedMeeting], actions: Iterable[ActionRecord] = (), *,
+                  duration: dt.timedelta | None = DEFAULT_DURATION) -> list[dict]:
+    """The calendar's events as rows (see :data:`CALENDAR_COLUMNS`), by date: meetings, then due dates."""
+    rows = []
+    for p in planned:
+        end, end_from = end_of(p, duration)
+        rows.append({"date": p.date, "start": p.time, "end": end, "end_from": end_from, "event": "meeting",
+                     "group": p.group_name, "place": p.place, "summary": p.text, "announced_on": list(p.announced_on)})
+    for a in actions:
+        if a.due:
+            rows.append({"date": a.due, "start": None, "end": None, "end_from": None, "event": "action due",
+                         "group": a.group_name, "place": None,
+                         "summary": f"{a.description} ({', '.join(a.owners) or 'no owner given'})",
+                         "announced_on": [a.meeting_date] if a.meeting_date else []})
+    return sorted(rows, key=lambda r: (r["date"], r["event"] != "meeting", r["start"] or ""))
+
+
 def build_calendar(planned: list[PlannedMeeting], actions: Iterable[ActionRecord] = (), *,
-                   name: str | None = None):
-    """An ``icalendar.Calendar`` of the meetings, and of the actions' due dates as all-day events."""
+                   name: str | None = None, duration: dt.timedelta | None = DEFAULT_DURATION):
+    """An ``icalendar.Calendar`` of the meetings, and of the actions' due dates as all-day events.
+    A timed meeting without an end in the minutes lasts ``duration`` (None: no end given)."""
     import icalendar
 
     cal = icalendar.Calendar()
@@ -66,7 +115,7 @@ def build_calendar(planned: list[PlannedMeeting], actions: Iterable[ActionRecord
     tz = _london()
     timed = False
     for p in planned:
-        cal.add_component(_meeting_event(p, tz))
+        cal.add_component(_meeting_event(p, tz, duration))
         timed = timed or (p.time is not None and tz is not None)
     for a in actions:
         if a.due:
@@ -76,7 +125,7 @@ def build_calendar(planned: list[PlannedMeeting], actions: Iterable[ActionRecord
     return cal
 
 
-def _meeting_event(p: PlannedMeeting, tz):
+def _meeting_event(p: PlannedMeeting, tz, duration: dt.timedelta | None):
     import icalendar
 
     event = icalendar.Event()
@@ -87,8 +136,9 @@ def _meeting_event(p: PlannedMeeting, tz):
     if p.time:
         start = dt.datetime.combine(day, dt.time.fromisoformat(p.time), tzinfo=tz)
         event.add("dtstart", start)
-        if p.end_time:
-            event.add("dtend", dt.datetime.combine(day, dt.time.fromisoformat(p.end_time), tzinfo=tz))
+        end, _end_from = end_of(p, duration)
+        if end:
+            event.add("dtend", dt.datetime.combine(day, dt.time.fromisoformat(end), tzinfo=tz))
     else:
         event.add("dtstart", day)
         event.add("dtend", day + dt.timedelta(days=1))  # all-day: the end date is exclusive

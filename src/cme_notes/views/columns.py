@@ -40,14 +40,24 @@ def rows_json(rows: list[dict]) -> str:
     return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
 
 
-def rows_csv(rows: Iterable[dict], columns: list[Column]) -> str:
-    """CSV with a header row of the columns' keys (stable names for scripts), lists joined by "; "."""
+def rows_jsonl(rows: Iterable[dict]) -> str:
+    """One JSON object a line (JSON Lines): for jq, grep and streaming loaders."""
+    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+
+
+EXCEL_BOM = "\ufeff"
+"""Excel reads a CSV as UTF-8 only when it starts with this mark; without it "Zoë" opens as "ZoÃ«"."""
+
+
+def rows_csv(rows: Iterable[dict], columns: list[Column], *, excel: bool = False) -> str:
+    """CSV with a header row of the columns' keys (stable names for scripts), lists joined by "; ".
+    ``excel``: with the byte-order mark and CRLF line ends that Excel expects."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\r\n" if excel else "\n")
     writer.writerow([c.key for c in columns])
     for row in rows:
         writer.writerow([_csv_value(row.get(c.key), c.kind) for c in columns])
-    return out.getvalue()
+    return (EXCEL_BOM if excel else "") + out.getvalue()
 
 
 def _csv_value(value, kind: str) -> str:

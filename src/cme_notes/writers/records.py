@@ -17,6 +17,11 @@ def meetings_json(meetings: list["Meeting"], *, single: bool) -> str:
     return json.dumps(data[0] if single and len(data) == 1 else data, indent=2, ensure_ascii=False) + "\n"
 
 
+def meetings_jsonl(meetings: list["Meeting"]) -> str:
+    """One record a line (JSON Lines), as ``batch --format jsonl`` writes them."""
+    return "".join(json.dumps(m.to_json_dict(), ensure_ascii=False) + "\n" for m in meetings)
+
+
 def action_row(meeting: "Meeting", action: "Action") -> dict:
     titles = {i.number: i.title for i in meeting.items if i.number}
     return {

@@ -7,7 +7,7 @@ import re
 from ...models import Action
 from ..dates import find_dates
 from ..owner_words import GROUP, is_group
-from ..owners import ALL, OwnerResolver, is_all, plural_title, split_owners
+from ..owners import OwnerResolver, is_all, plural_title, split_owners
 
 _DUE = re.compile(
     r"\b(?:by|before|for|due(?:\s+(?:by|on))?|no later than|deadline|until|on or before|set for(?:\s+[\d.:]+\s*(?:[ap]m)?\s+on)?"
