@@ -344,3 +344,17 @@ def test_calendar_format_follows_the_output_file(tmp_path: Path) -> None:
     assert (tmp_path / "m.csv").read_text().startswith("date,start,end,end_from,event,group")
     bad = CliRunner().invoke(main, ["calendar", str(root), "--duration", "soon"])
     assert bad.exit_code == 2 and "not a duration" in bad.output
+
+
+# -- 9. the quality line ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("command", ["actions", "attendance", "people", "calendar", "index"])
+def test_the_quality_line_ends_reading_files_and_q_silences_it(tmp_path: Path, command: str) -> None:
+    root = folder(tmp_path, 1)
+    (root / "undated.txt").write_text(minutes(3).replace(" held on 3 May 2025", ""), encoding="utf-8")
+    extra = ["--db", str(tmp_path / "m.db")] if command == "index" else ["--format", "json"]
+    said = CliRunner().invoke(main, [command, str(root), *extra])
+    assert said.exit_code == 0, said.output
+    assert "cme-notes: quality: 1 of 2 records: 1 no date" in said.stderr
+    quiet = CliRunner().invoke(main, [command, str(root), *extra, "-q"])
+    assert quiet.exit_code == 0 and "cme-notes: quality" not in quiet.stderr

@@ -9,7 +9,7 @@ import click
 from ..readers.options import ReadOptions
 from .common import CONTEXT, reading_options
 from .sources import (DATE, LISTING_FORMATS, choose_format, db_option, format_option, group_option, open_source,
-                      say_none_match, warn, write_view)
+                      quiet_option, say_none_match, warn, write_view)
 
 
 @click.command(context_settings=CONTEXT)
@@ -27,6 +27,7 @@ from .sources import (DATE, LISTING_FORMATS, choose_format, db_option, format_op
 @group_option
 @format_option(*LISTING_FORMATS, note="A row per action.")
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of stdout (written whole or not at all).")
+@quiet_option
 @reading_options
 def actions(paths: tuple[str, ...], db: str | None, owner: str | None, since: dt.date | None, until: dt.date | None,
             text: str | None, status: str, overdue: bool, today: dt.date | None, group: str | None, fmt: str | None,
@@ -79,14 +80,16 @@ def _table(title: str):
 
         table = Table(title=title, title_justify="left")
         table.add_column("Raised", no_wrap=True)
-        table.add_column("Item", max_width=24)
-        table.add_column("Action")  # Item and Owners are capped: the spare width goes to the action itself
+        # the action's own reference (EB-03) where the minutes give one, else its item's number: the item's
+        # title is in json and csv, and the spare width goes to the action itself
+        table.add_column("Ref", max_width=10)
+        table.add_column("Action")
         table.add_column("Owners", max_width=20)
         table.add_column("Due", no_wrap=True)
         table.add_column("Status", no_wrap=True)
         for r in rows:
-            item = f"{r['item'] or ''} {r['item_title'] or ''}".strip()
-            table.add_row(_raised(r), Text(item), Text(r["description"]), Text(", ".join(r["owners"]) or "-"),
+            table.add_row(_raised(r), Text(r["ref"] or r["item"] or ""), Text(r["description"]),
+                          Text(", ".join(r["owners"]) or "-"),
                           r["due"] or "", _status(r))
         console.print(table)
 

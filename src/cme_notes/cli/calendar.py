@@ -10,7 +10,7 @@ import click
 from ..readers.options import ReadOptions
 from .common import CONTEXT, emit, reading_options
 from .sources import (DATE, aliases_option, choose_format, db_option, format_option, group_option, load_aliases,
-                      open_source, say_none_match, write_view)
+                      open_source, quiet_option, say_none_match, write_view)
 
 CALENDAR_FORMATS = ("table", "ics", "json", "jsonl", "csv", "xlsx")
 
@@ -49,6 +49,7 @@ class Duration(click.ParamType):
               help="How long a meeting lasts when the minutes give its start time but no end (2h, 90m, 1h30).")
 @click.option("--name", metavar="TEXT", help="The calendar's name. [default: the group's name]")
 @aliases_option
+@quiet_option
 @reading_options
 def calendar(paths: tuple[str, ...], db: str | None, fmt: str | None, output: str | None, with_actions: bool,
              group: str | None, start: dt.date | None, until: dt.date | None, duration: dt.timedelta,

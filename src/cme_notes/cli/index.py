@@ -7,7 +7,7 @@ import click
 
 from ..readers.options import ReadOptions
 from .common import CONTEXT, error, index_quality_line, reading_options, record_cache
-from .sources import POOL, aliases_option, load_aliases
+from .sources import POOL, aliases_option, is_quiet, load_aliases, quiet_option
 
 
 @click.command(context_settings=CONTEXT)
@@ -16,6 +16,7 @@ from .sources import POOL, aliases_option, load_aliases
 @aliases_option
 @click.option("--prune", is_flag=True, help="Also remove meetings whose file no longer exists.")
 @click.option("-v", "--verbose", is_flag=True, help="One line per file on stderr: added, replaced, unchanged.")
+@quiet_option
 @reading_options
 def index(paths: tuple[str, ...], db: str, aliases: str | None, prune: bool, verbose: bool,
           reading: ReadOptions) -> None:
@@ -79,5 +80,6 @@ def index(paths: tuple[str, ...], db: str, aliases: str | None, prune: bool, ver
             f" from {counts['files']} file(s), {counts['people']} people, {counts['actions']} action(s)",
             err=True,
         )
-        index_quality_line(store)
+        if not is_quiet():
+            index_quality_line(store)
     sys.exit(1 if done.failed else 0)

@@ -9,7 +9,7 @@ import click
 from ..readers.options import ReadOptions
 from .common import CONTEXT, reading_options
 from .sources import (LISTING_FORMATS, aliases_option, choose_format, db_option, format_option, group_option,
-                      load_aliases, open_source, say_none_match, since_option, until_option, write_view)
+                      load_aliases, open_source, quiet_option, say_none_match, since_option, until_option, write_view)
 
 
 @click.command(context_settings=CONTEXT)
@@ -22,6 +22,7 @@ from .sources import (LISTING_FORMATS, aliases_option, choose_format, db_option,
 @aliases_option
 @format_option(*LISTING_FORMATS, note="A row per person.")
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of stdout (written whole or not at all).")
+@quiet_option
 @reading_options
 def people(paths: tuple[str, ...], db: str | None, name: str | None, group: str | None, since: dt.date | None,
            until: dt.date | None, aliases: str | None, fmt: str | None, output: str | None,

@@ -41,6 +41,19 @@ aliases_option = click.option(
     "--aliases", metavar="FILE", type=click.Path(dir_okay=False),
     help="TOML file of organisation, people and group aliases (see README), added to the built-in table.",
 )
+_QUIET = "cme_notes.quiet"
+"""Key in the click context's meta: -q was given."""
+quiet_option = click.option(
+    "-q", "--quiet", is_flag=True, expose_value=False,
+    callback=lambda ctx, param, value: ctx.meta.__setitem__(_QUIET, value),
+    help="No quality line on stderr after reading files (errors are still said).")
+
+
+def is_quiet() -> bool:
+    context = click.get_current_context(silent=True)
+    return bool(context is not None and context.meta.get(_QUIET))
+
+
 since_option = click.option("--since", type=DATE, metavar="YYYY-MM-DD", help="Only meetings on or after this day.")
 until_option = click.option("--until", type=DATE, metavar="YYYY-MM-DD", help="Only meetings on or before this day.")
 
@@ -169,7 +182,7 @@ def open_source(paths: tuple[str, ...], db: str | None, *, reading: ReadOptions 
         bar.stop()
     for failed in report.failed:
         error(failed.error)
-    if not quiet:
+    if not quiet and not is_quiet():
         index_quality_line(index)
     return index, len(report.failed)
 
