@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Iterable
 
-from ..store.index import number_key
+from ..store.queries import number_key
 from ..store.records import ActionRecord
 from .columns import DATE, INT, LIST, PERCENT, Column
 from .tracker import OPEN, REVIEWED, Tracked, ref_key, track

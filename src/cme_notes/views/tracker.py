@@ -26,7 +26,7 @@ from typing import Iterable
 from ..extract.actions.status import OPEN
 from ..extract.dates import first_date
 from ..extract.owners import fold
-from ..store.index import REVIEWED
+from ..store.queries import REVIEWED
 from ..store.records import ActionRecord
 
 LINK_REF, LINK_OWNER_TEXT, LINK_TEXT = "ref", "owner+text", "text"
