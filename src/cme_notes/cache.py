@@ -141,12 +141,18 @@ def _parsed(data: dict, sha256: str, name: str) -> "Parsed":
 
 
 def sha256_within(path: Path, options: "ReadOptions") -> str | None:
-    """The file's sha256, or None when it is larger than ``options.max_bytes`` (the reader then refuses it
-    with its own message: a cached record must not get round the limit) or cannot be read."""
+    """The file's sha256, or None when it is larger than ``options.max_bytes`` or no regular file (a device,
+    a FIFO: reading it to the end might never end) or cannot be read. The reader then refuses it with its own
+    message: a cached record must not get round its checks."""
+    import stat
+
     from .hashing import file_sha256
 
     try:
-        if options.max_bytes is not None and path.stat().st_size > options.max_bytes:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        if options.max_bytes is not None and info.st_size > options.max_bytes:
             return None
         return file_sha256(path)
     except OSError:

@@ -38,8 +38,11 @@ def extract(document: Document) -> Meeting:
     body = [p for p in layout.paras if p.index not in people_indices]
     items_by_para = item_of(body, headings)
     offices = find_offices(layout.paras, _top_end(layout.paras, first_item), layout.entries)
-    attendees = attendees + officers_present(offices, attendees, apologies)
-    resolver = OwnerResolver(attendees, apologies, offices)
+    # one index of the people, the officers found with it then added: a long list is indexed once
+    resolver = OwnerResolver(attendees, apologies)
+    officers = officers_present(offices, attendees, apologies, resolver)
+    attendees = attendees + officers
+    resolver = resolver.joined(officers, offices)
     set_here = extract_actions(
         Layout(body, layout.entries, layout.action_rows, layout.people_cells, layout.actions_column),
         items_by_para, {h.index for h in headings}, resolver, date, warnings,

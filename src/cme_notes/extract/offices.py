@@ -86,15 +86,16 @@ def _office_of(m: re.Match) -> str:
     return groups.get("office") or _BY_VERB.get((groups.get("verb") or "").casefold(), "Minutes Secretary")
 
 
-def officers_present(offices: dict[str, str], attendees: list[Person], apologies: list[Person]) -> list[Person]:
+def officers_present(offices: dict[str, str], attendees: list[Person], apologies: list[Person],
+                     known: OwnerResolver | None = None) -> list[Person]:
     """Officers the top of the minutes names ("… and the Clerk: Tom Brand") who are in neither list: they were there.
 
     Minutes name their clerk beside the councillors present rather than in the list itself; without this the
     clerk's actions would have an owner who is nobody at the meeting.
     """
     if not offices:
-        return []  # most minutes: no need to index a long list of people for nobody
-    known = OwnerResolver(attendees, apologies)
+        return []
+    known = known or OwnerResolver(attendees, apologies)
     # "Hannah Patel (Eastmarsh, Chair)": an office read inside a listed person's entry names that person, not another
     written = [p.as_written or "" for p in (*attendees, *apologies)]
     out: list[Person] = []

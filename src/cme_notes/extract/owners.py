@@ -124,6 +124,16 @@ class OwnerResolver:
         self._seen: dict[str, Resolution] = {}
         """Each distinct token is looked up among the people once, however many cells repeat it."""
 
+    def joined(self, present: list[Person], offices: dict[str, str]) -> "OwnerResolver":
+        """This resolver with ``present`` added to the people present and ``offices`` known: the officers the
+        top of the minutes names, found with this one, without indexing a long list again."""
+        for person in present:
+            if not is_office(person.name):
+                self.groups[0].add(_Known.of(person))
+        self.offices = {_role_form(office): name for office, name in offices.items()}
+        self._seen.clear()
+        return self
+
     def resolve(self, token: str) -> Resolution:
         token = token.strip()
         known = self._seen.get(token)
@@ -245,9 +255,12 @@ class _Index:
     def __init__(self, people: list[_Known]) -> None:
         self.by: dict[str, dict[str, list[_Known]]] = {rule: {} for rule in _RULES + ("given", "initials")}
         for person in people:
-            for rule, keys in _keys_of(person).items():
-                for key in dict.fromkeys(keys):
-                    self.by[rule].setdefault(key, []).append(person)
+            self.add(person)
+
+    def add(self, person: _Known) -> None:
+        for rule, keys in _keys_of(person).items():
+            for key in dict.fromkeys(keys):
+                self.by[rule].setdefault(key, []).append(person)
 
     def matches(self, token: str) -> list[_Known]:
         bare = _bare(token)
