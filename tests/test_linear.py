@@ -36,8 +36,10 @@ SCALE = 4
 """The larger input holds this many times the entries of the smaller."""
 MAX_RATIO = 8.0
 """Bound on t(SCALE n) / t(n): linear gives about 4, quadratic 16."""
-SECONDS_PER_MB = 10.0
-"""Budget for the larger input, ten times the 1 s/MB the parser aims at."""
+SECONDS_PER_MB = 15.0
+"""A bound against a catastrophe, not a speed target (those are `make bench`'s, measured side by side): the
+larger input within fifteen times the 1 s/MB the parser aims at. Lists of 14,000 people run at about 11 s/MB
+on a busy 2-core machine, which a tighter bound turned into a coin toss."""
 RETRY_RUNS = 3
 """Timings per size, the fastest counting, when a first timing fails the bounds: noise is likelier than a slow rule."""
 FLOOR = 0.02
