@@ -109,11 +109,15 @@ class RecordCache:
         }
         return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
-    def put(self, sha256: str, options: "ReadOptions", entry: bytes | None) -> None:
-        """Store an entry, whole or not at all; a cache that cannot be written is no reason to fail a run."""
+    def put(self, sha256: str, options: "ReadOptions | None", entry: bytes | None) -> None:
+        """Store an entry, whole or not at all (``options`` None: the defaults); a cache that cannot be written
+        is no reason to fail a run."""
+        from .readers.options import ReadOptions
+        from .writers import atomic_writer
+
+        options = options or ReadOptions()
         if entry is None or not self.usable(options):
             return
-        from .writers import atomic_writer
 
         path = self._path(sha256, options)
         try:

@@ -120,9 +120,7 @@ def _parse_cached(path: Path, name: str, options: ReadOptions, cache: "RecordCac
 def keep(result: Result, options: ReadOptions | None, cache: "RecordCache | None") -> Result:
     """Store a result's new cache entry (in the process that owns the run); the result, for chaining."""
     if cache is not None and result.entry is not None and result.sha256:
-        from .readers import ReadOptions
-
-        cache.put(result.sha256, options or ReadOptions(), result.entry)
+        cache.put(result.sha256, options, result.entry)
         result.entry = None
     return result
 

@@ -284,9 +284,7 @@ def _finish(item: Input, outcome, summary: Summary, reporter: Reporter, options,
                                                   else (None, f"{item.name}: {outcome.error}", 0, None, [], None))
     summary.quality.extend(codes)
     if entry is not None and cache is not None:
-        from ..readers import ReadOptions
-
-        cache.put(entry[0], options or ReadOptions(), entry[1])
+        cache.put(entry[0], options, entry[1])
     if error is None:
         summary.parsed += 1
         summary.pages += pages

@@ -148,10 +148,10 @@ def load_aliases(path: str | None) -> "OrgAliases | None":
 
 
 def open_source(paths: tuple[str, ...], db: str | None, *, reading: ReadOptions | None = None,
-                aliases: "OrgAliases | None" = None, quiet: bool = False) -> tuple["Index", int]:
+                aliases: "OrgAliases | None" = None) -> tuple["Index", int]:
     """The index to answer from: --db FILE, or an in-memory index of PATHs. Also how many inputs failed.
 
-    Reading PATHs ends with the records' quality line on stderr (unless ``quiet``)."""
+    Reading PATHs ends with the records' quality line on stderr (unless -q: :func:`is_quiet`)."""
     from ..store import Index, SchemaError, load_files
 
     if db and paths:
@@ -182,7 +182,7 @@ def open_source(paths: tuple[str, ...], db: str | None, *, reading: ReadOptions 
         bar.stop()
     for failed in report.failed:
         error(failed.error)
-    if not quiet and not is_quiet():
+    if not is_quiet():
         index_quality_line(index)
     return index, len(report.failed)
 

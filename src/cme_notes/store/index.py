@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 from ..extract.owners import ALL, OwnerResolver, split_owners
 from ..identity import OrgAliases, name_keys, person_key
 from . import schema
-from .queries import REVIEWED, SET, Queries
+from .queries import REVIEWED, SET, Queries, iso
 
 if TYPE_CHECKING:
     from ..models import Meeting, Person
@@ -248,7 +248,7 @@ class Index(Queries):
             "INSERT INTO meetings (path, sha256, format, group_name, group_key, date, place, pages, warnings, indexed_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (path, sha256, source.format if source else None, meeting.title, self.aliases.groups.key(meeting.title),
-             _iso(meeting.date), meeting.place, source.pages if source else None,
+             iso(meeting.date), meeting.place, source.pages if source else None,
              "\n".join(meeting.warnings) or None, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")),
         )
         meeting_id = cur.lastrowid
@@ -273,7 +273,7 @@ class Index(Queries):
             action_id = con.execute(
                 "INSERT INTO actions (meeting_id, position, item, item_title, description, owners_text, due,"
                 " kind, ref, status, status_text, raised) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (meeting_id, position, action.item, title, action.description, action.owners_text, _iso(action.due),
+                (meeting_id, position, action.item, title, action.description, action.owners_text, iso(action.due),
                  kind, action.ref, action.status, action.status_text, action.raised),
             ).lastrowid
             self._insert_owners(action_id, action.owners, action.owners_text, people, resolver)
@@ -387,7 +387,3 @@ def _identity(meeting: "Meeting", sha256: str | None) -> tuple[str, str]:
 
 def _record_hash(meeting: "Meeting") -> str:
     return hashlib.sha256(meeting.model_dump_json(exclude={"source"}).encode()).hexdigest()
-
-
-def _iso(value: dt.date | None) -> str | None:
-    return value.isoformat() if value is not None else None

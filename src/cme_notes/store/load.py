@@ -187,7 +187,7 @@ def _load_in_workers(index: Index, inputs: list[Path], options: ReadOptions | No
             else:
                 _status, parts, entry = outcome.value
                 if cache is not None:
-                    cache.put(sha, options or ReadOptions(), entry)
+                    cache.put(sha, options, entry)
                 # stored when its turn comes, so rows get the same ids whatever finished first
                 ready[i] = partial(_store, index, name, parts, sha)
             while following in ready:

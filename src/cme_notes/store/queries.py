@@ -60,7 +60,7 @@ class Queries:
             clauses.append(f"a.id IN (SELECT action_id FROM owner_names WHERE key IN ({_marks(keys)}))")
             params += keys
         if since is not None or until is not None:
-            lo, hi = _iso(since) or _LOW, _iso(until) or _HIGH
+            lo, hi = iso(since) or _LOW, iso(until) or _HIGH
             clauses.append("((m.date BETWEEN ? AND ?) OR (a.due BETWEEN ? AND ?))")
             params += [lo, hi, lo, hi]
         if overdue_on is not None:
@@ -169,7 +169,7 @@ def _meeting_filter(group: str | None, since: dt.date | None, until: dt.date | N
     return " AND ".join(clauses), params
 
 
-def _iso(value: dt.date | None) -> str | None:
+def iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
